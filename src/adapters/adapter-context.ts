@@ -21,6 +21,8 @@ export interface AdapterContext {
   buildCore(platform: ChatPlatform): BotCore;
   /** Store reachability and anything else the root knows; the adapter adds its platform check. */
   health(): Promise<HealthReport>;
+  /** Prometheus text for `GET /metrics`; serve both routes with `handleOpsRoute` from `src/ops/ops-routes.ts`. */
+  metrics?(): string;
 }
 
 export interface RunningAdapter {
