@@ -6,7 +6,7 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const positiveInt = (name: string, fallback: number) =>
+const positiveInt = (name: string, fallback: number, min = 1) =>
   z
     .string()
     .trim()
@@ -14,8 +14,8 @@ const positiveInt = (name: string, fallback: number) =>
     .transform((v, ctx) => {
       if (v === undefined || v === '') return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number above 0 (got "${v}")` });
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of at least ${min} (got "${v}")` });
         return z.NEVER;
       }
       return n;
@@ -42,7 +42,8 @@ export const envSchema = z.object({
   MATTERMOST_TEAM: optionalText.describe('Mattermost team name (the part of the URL after the server)'),
   MATTERMOST_COMMAND_TOKEN: optionalText.describe('Token Mattermost shows when the /charte slash command is created (or run `charte-bot setup mattermost`)'),
   BOT_PUBLIC_URL: optionalText.describe('Address where Mattermost reaches this bot, e.g. https://charte-bot.example.coop'),
-  PORT: positiveInt('PORT', 3000),
+  // PORT=0 asks the system for a free port (tests, several local playgrounds).
+  PORT: positiveInt('PORT', 3000, 0),
   HOST: optionalText.describe('Interface to listen on (default 0.0.0.0 for Slack/Mattermost, 127.0.0.1 for the playground)'),
   ANNONCES_CHANNEL: channelName('annonces'),
   COMMITTEE_CHANNEL: channelName('comite-charte'),

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
 
   it('rejects malformed values with the variable name and the accepted values', () => {
     expect(() => loadConfig({ MODE: 'strict' })).toThrow(/MODE must be "actif" or "observation"/);
-    expect(() => loadConfig({ RETENTION_DAYS: '-3' })).toThrow(/RETENTION_DAYS must be a whole number/);
+    expect(() => loadConfig({ RETENTION_DAYS: '-3' })).toThrow(/RETENTION_DAYS must be a whole number of at least 1/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ LOCALE: 'de' })).toThrow(/LOCALE/);
   });
