@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AdapterContext } from '../adapter-context.js';
+import type { AdapterContext, HealthReport } from '../adapter-context.js';
+import { handleOpsRoute } from '../../ops/ops-routes.js';
 import type { BotCore } from '../../core/bot-core.js';
 import { describeError } from '../../core/errors.js';
 import { isActionName, type ChannelInfo, type IncomingAction, type IncomingCommand } from '../../core/model.js';
@@ -25,7 +26,7 @@ export interface HttpServerOptions {
 /**
  * The bot's HTTP side on PORT: `/mattermost/command` (the /charte slash command, form-encoded, token
  * checked in constant time), `/mattermost/action` (button clicks, JSON, context signature checked) and
- * `/healthz`. Bodies over 1 MB get 413, malformed ones 400; nothing here throws to the socket.
+ * `/healthz` + `/metrics` (shared ops routes). Bodies over 1 MB get 413, malformed ones 400; nothing here throws to the socket.
  */
 export function createMattermostHttpServer(o: HttpServerOptions): Server {
   const locale: Locale = o.ctx.config.core.locale;
@@ -33,7 +34,7 @@ export function createMattermostHttpServer(o: HttpServerOptions): Server {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
+    if (await handleOpsRoute(req, res, { health, metrics: () => o.ctx.metrics?.() ?? '' })) return;
     if (path === '/mattermost/command' || path === '/mattermost/action') {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
       let body: string;
@@ -48,12 +49,10 @@ export function createMattermostHttpServer(o: HttpServerOptions): Server {
     sendJson(res, 404, { error: 'not found' });
   }
 
-  async function health(res: ServerResponse): Promise<void> {
+  async function health(): Promise<HealthReport> {
     const report = await o.ctx.health();
     const mm = o.mattermostCheck();
-    const checks = { ...report.checks, mattermost: mm };
-    const ok = report.ok && mm.ok;
-    sendJson(res, ok ? 200 : 503, { ok, checks });
+    return { ok: report.ok && mm.ok, checks: { ...report.checks, mattermost: mm } };
   }
 
   async function command(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {

@@ -53,6 +53,7 @@ export class MattermostIntake {
     });
     this.ws.addMessageListener((msg) => this.onMessage(msg as WsMessage));
     this.ws.addCloseListener((failures) => this.onClose(failures));
+    this.ws.addErrorListener((e) => this.o.log.debug({ error: (e as unknown as { message?: string }).message }, 'mattermost websocket error'));
     this.ws.addReconnectListener(() => {
       this.needsCatchUp = true;
     });

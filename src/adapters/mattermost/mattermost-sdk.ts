@@ -40,9 +40,24 @@ export function createMattermostClient(url: string, token: string): MattermostCl
   return client;
 }
 
-/** A `ws` socket typed as the DOM WebSocket the client expects. */
+/**
+ * A `ws` socket typed as the DOM WebSocket the client expects. Its error events are slimmed to
+ * `{type, message}`: the client `console.log`s the whole event, and a `ws` ErrorEvent drags the socket,
+ * its request and buffers along (hundreds of lines per reconnect).
+ */
 export function newNodeWebSocket(url: string): globalThis.WebSocket {
-  return new WebSocket(url) as unknown as globalThis.WebSocket;
+  const ws = new WebSocket(url);
+  const accessor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onerror');
+  if (accessor?.get && accessor.set) {
+    const { get, set } = accessor;
+    Object.defineProperty(ws, 'onerror', {
+      configurable: true,
+      get: () => get.call(ws),
+      set: (fn: ((e: { type: string; message: string }) => void) | null) =>
+        set.call(ws, fn && ((e: { message?: string }) => fn({ type: 'error', message: e.message ?? 'websocket error' }))),
+    });
+  }
+  return ws as unknown as globalThis.WebSocket;
 }
 
 /** The HTTP status of a Client4 failure (`ClientError.status_code`), or undefined for network errors. */
