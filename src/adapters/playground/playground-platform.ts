@@ -34,6 +34,7 @@ export function parsePermalink(link: string): { channelId: string; messageId: st
 export class PlaygroundPlatform implements ChatPlatform {
   readonly name = 'playground' as const;
   readonly format: TextFormatter = markdownFormatter;
+  readonly botUserId = BOT_ID;
 
   constructor(
     private readonly workspace: PlaygroundWorkspace,
@@ -79,6 +80,14 @@ export class PlaygroundPlatform implements ChatPlatform {
 
   async getUser(userId: string): Promise<UserInfo | undefined> {
     const member = this.workspace.member(userId);
+    return member ? toUserInfo(member) : undefined;
+  }
+
+  /** By handle (`@camille`) or display name, case and accents ignored. */
+  async findUserByName(name: string): Promise<UserInfo | undefined> {
+    const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+    const wanted = fold(name.replace(/^@/, ''));
+    const member = this.workspace.members().find((m) => fold(m.id) === wanted || fold(m.displayName) === wanted);
     return member ? toUserInfo(member) : undefined;
   }
 

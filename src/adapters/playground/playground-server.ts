@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CharteBotError, describeError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { handleOpsRoute } from '../../ops/ops-routes.js';
 import type { HealthReport } from '../adapter-context.js';
 import { HttpError, readJsonBody, sendError, sendJson } from './http-helpers.js';
 import type { PlaygroundApi } from './playground-api.js';
@@ -11,6 +12,8 @@ export interface PlaygroundServerDeps {
   api: PlaygroundApi;
   events: PlaygroundEvents;
   health: () => Promise<HealthReport>;
+  /** Prometheus text for `GET /metrics`, when the root collects metrics. */
+  metrics?: () => string;
   log: Logger;
   staticDir?: string;
 }
@@ -33,9 +36,9 @@ export function createPlaygroundServer(deps: PlaygroundServerDeps): Server {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://playground.invalid');
     const method = req.method ?? 'GET';
-    if (url.pathname === '/healthz' && method === 'GET') {
-      const report = await deps.health();
-      return sendJson(res, report.ok ? 200 : 503, report);
+    const metrics = deps.metrics;
+    if (url.pathname === '/healthz' || (url.pathname === '/metrics' && metrics)) {
+      if (await handleOpsRoute(req, res, { health: deps.health, metrics: metrics ?? (() => '') })) return;
     }
     if (url.pathname === '/api/state' && method === 'GET') {
       return sendJson(res, 200, deps.api.state(url.searchParams.get('as'), deps.events.currentRevision));

@@ -67,7 +67,7 @@ export async function createPlayground(ctx: AdapterContext, options: PlaygroundO
     const checks = { ...report.checks, playground: saving };
     return { ok: report.ok && saving.ok, checks };
   };
-  const server = createPlaygroundServer({ api, events, health, log, staticDir: options.staticDir });
+  const server = createPlaygroundServer({ api, events, health, metrics: ctx.metrics?.bind(ctx), log, staticDir: options.staticDir });
 
   const host = ctx.config.host ?? '127.0.0.1';
   server.listen(ctx.config.port, host);

@@ -69,3 +69,13 @@ describe('PlaygroundPlatform', () => {
     expect(parsePermalink('pas un lien')).toBeUndefined();
   });
 });
+
+describe('PlaygroundPlatform lookups', () => {
+  it('finds members by handle or display name, accents and case ignored', async () => {
+    const { platform } = setup();
+    expect(await platform.findUserByName('@camille')).toEqual({ id: 'camille', name: 'camille', isBot: false });
+    expect(await platform.findUserByName('lea rousseau')).toMatchObject({ id: 'lea' });
+    expect(await platform.findUserByName('personne')).toBeUndefined();
+    expect(platform.botUserId).toBe('charte-bot');
+  });
+});
