@@ -64,6 +64,13 @@ export async function startSlack(ctx: AdapterContext, options: StartSlackOptions
       logger: sdkLogger,
       // Ack first, work after: Slack wants an answer within 3 s and the core may call the Web API.
       processBeforeResponse: false,
+      // An event Bolt cannot process (malformed beyond parsing) would be retried by Slack for nothing
+      // on a 5xx: log it and answer 200, like any event we choose to skip.
+      processEventErrorHandler: async ({ error, response }) => {
+        log.warn({ err: describeError(error) }, 'Slack event could not be processed; acknowledged and skipped');
+        if (!response.headersSent) response.writeHead(200).end();
+        return true;
+      },
       customRoutes: ['/healthz', '/metrics'].map((path) => ({
         path,
         method: ['GET', 'HEAD'],
