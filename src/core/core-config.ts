@@ -15,6 +15,8 @@ export interface CoreConfig {
   locale: 'fr' | 'en';
   /** One reminder per author per this many days. */
   cooldownDays: number;
+  /** IANA time zone for the digest hour and the launch date. Optional, default `Europe/Paris`. */
+  timeZone?: string;
 }
 
 export const defaultCoreConfig: CoreConfig = {

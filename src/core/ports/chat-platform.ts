@@ -8,6 +8,8 @@ import type { TextFormatter } from './text-formatter.js';
 export interface ChatPlatform {
   readonly name: PlatformName;
   readonly format: TextFormatter;
+  /** The bot's own user id, when known after connecting (its messages are ignored). Optional. */
+  readonly botUserId?: string;
 
   /** Opens (or reuses) the DM with a member and posts there. */
   sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef>;
@@ -26,6 +28,9 @@ export interface ChatPlatform {
 
   /** Resolves a user id; undefined when unknown. */
   getUser(userId: string): Promise<UserInfo | undefined>;
+
+  /** Finds a member by username/display name (for `/charte oublier @nom`). Optional: the core falls back to names it has seen. */
+  findUserByName?(name: string): Promise<UserInfo | undefined>;
 
   /** True when the user is a member of the channel (committee membership = member of its channel). */
   isChannelMember(channelId: string, userId: string): Promise<boolean>;

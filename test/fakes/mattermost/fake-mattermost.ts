@@ -160,7 +160,7 @@ export class FakeMattermost {
     );
   }
 
-  private broadcast(event: string, data: Record<string, unknown>, channelId: string): void {
+  broadcast(event: string, data: Record<string, unknown>, channelId: string): void {
     for (const s of this.sockets) {
       if (!s.userId || !this.state.isMember(channelId, s.userId)) continue;
       const msg = { event, data, broadcast: { omit_users: null, user_id: '', channel_id: channelId, team_id: '' }, seq: s.seq++ };

@@ -1,0 +1,90 @@
+import { classifyMessage } from '../classifier/classify-message.js';
+import type { IncomingMessage } from '../model.js';
+import { decideAction } from '../policy/decide-action.js';
+import { closeRepostedIncidents } from './close-reposted-incidents.js';
+import { executeDecision, retryOwedCommitteeLine } from './execute-decision.js';
+import type { ModerationContext } from './moderation-context.js';
+
+/**
+ * How long a handled event id is remembered. It must outlive the longest redelivery window: Slack's
+ * Events API retries a failed delivery 3 times over about 5 minutes (`x-slack-retry-num`), Socket Mode
+ * re-sends unacked envelopes, Mattermost's websocket replays missed events after a reconnect. A day
+ * covers all of them with room to spare while keeping the claim keys few.
+ */
+export const EVENT_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Longest text we classify: past this, a message is cut (huge pastes must not stall the detector). */
+const MAX_CLASSIFIED_CHARS = 20_000;
+
+/** `${platform}:${eventId}`, or the message id plus its edit time when the platform gives no event id. */
+export function claimKeyOf(message: IncomingMessage): string {
+  const id = message.eventId ?? (message.isEdit ? `${message.id}:edit:${message.at}` : message.id);
+  return `${message.platform}:${id}`;
+}
+
+export async function handleMessage(ctx: ModerationContext, message: IncomingMessage): Promise<void> {
+  const log = ctx.log.child({ platform: message.platform, channelId: message.channel.id, messageId: message.id });
+  // Cheap, stateless filters first, so DMs and bot chatter never cost a store write.
+  if (message.channel.kind === 'dm' || message.channel.kind === 'group' || message.author.isBot) {
+    log.debug({ kind: message.channel.kind, isBot: message.author.isBot }, 'message skipped');
+    return;
+  }
+  if (typeof message.text !== 'string' || message.text.trim() === '') return;
+
+  const key = claimKeyOf(message);
+  if (!(await ctx.store.claimEvent(key, EVENT_CLAIM_TTL_MS))) {
+    log.debug({ key }, 'duplicate delivery ignored');
+    return;
+  }
+  try {
+    await processMessage(ctx, { ...message, text: message.text.slice(0, MAX_CLASSIFIED_CHARS) }, log);
+  } catch (err) {
+    // Release the claim so the platform's redelivery can retry: never lose an event. The DM path saves
+    // its incident right after sending, so a retry never reminds twice.
+    await ctx.store.releaseEvent(key).catch((releaseErr: unknown) => {
+      log.error({ err: String(releaseErr) }, 'could not release event claim');
+    });
+    throw err;
+  }
+}
+
+async function processMessage(ctx: ModerationContext, message: IncomingMessage, log: ModerationContext['log']): Promise<void> {
+  await ctx.resolveChannels();
+  const settings = await ctx.settings();
+  const annonces = ctx.channels.annonces;
+  if ((annonces && message.channel.id === annonces.id) || message.channel.name === ctx.config.annoncesChannel) {
+    const closed = await closeRepostedIncidents(ctx, message);
+    if (closed > 0) log.info({ closed }, 'incidents closed: reposted in annonces');
+    return;
+  }
+
+  const existing = await ctx.store.findIncidentByMessage(message.platform, message.channel.id, message.id);
+  if (existing && (await retryOwedCommitteeLine(ctx, existing))) {
+    log.info({ incidentId: existing.id }, 'owed committee line posted on redelivery');
+    return;
+  }
+  const verdict = classifyMessage(message.text, { parentText: message.thread?.text, threshold: settings.threshold });
+  const author = await ctx.store.getAuthor(message.author.id);
+  const decision = decideAction({
+    channel: message.channel,
+    author: message.author,
+    botUserId: ctx.platform.botUserId,
+    annoncesChannel: { id: annonces?.id, name: ctx.config.annoncesChannel },
+    committeeChannel: { id: ctx.channels.committee?.id, name: ctx.config.committeeChannel },
+    exemptChannelIds: settings.exemptChannels.map((c) => c.id),
+    verdict,
+    alreadyHandled: existing !== undefined,
+    mode: settings.mode,
+    grace: settings.grace,
+    now: ctx.clock.now(),
+    cooldownMs: ctx.config.cooldownDays * 86_400_000,
+    reminders: settings.mode === 'actif' ? author.reminders : author.observedReminders,
+    recidiveAlertedAt: author.recidiveAlertedAt,
+  });
+  log.info(
+    { decision: decision.kind, reason: decision.kind === 'ignore' ? decision.reason : undefined, score: verdict.score, isEdit: message.isEdit },
+    'message decided',
+  );
+  log.debug({ text: message.text }, 'message body');
+  await executeDecision(ctx, decision, { message, verdict, author, settings });
+}
