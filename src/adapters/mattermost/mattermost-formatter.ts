@@ -33,7 +33,7 @@ export class MattermostFormatter implements TextFormatter {
   }
 
   link(url: string, label: string): string {
-    const safeUrl = url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+    const safeUrl = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
     return `[${safeLabel}](${safeUrl})`;
   }
