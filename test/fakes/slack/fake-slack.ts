@@ -247,7 +247,10 @@ export class FakeSlack {
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'Retry-After': String(failure.retryAfter) } : {};
       return json(failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
     }
-    if (!req.headers.authorization?.startsWith('Bearer xox') && method !== 'api.test') return json(200, { ok: false, error: 'not_authed' });
+    // Like Slack: bot tokens (xoxb-) for the Web API, the app-level token (xapp-) only to open a socket.
+    const auth = req.headers.authorization ?? '';
+    const wanted = method === 'apps.connections.open' ? 'Bearer xapp-' : 'Bearer xox';
+    if (!auth.startsWith(wanted) && method !== 'api.test') return json(200, { ok: false, error: auth ? 'not_allowed_token_type' : 'not_authed' });
     return json(200, this.answer(method, args));
   }
 
