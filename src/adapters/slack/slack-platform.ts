@@ -52,6 +52,7 @@ export class SlackPlatform implements ChatPlatform {
   private readonly members: TtlCache<Set<string>>;
   private readonly parents: TtlCache<ThreadParent>;
   private readonly dms = new Map<string, string>();
+  private userList?: { at: number; byName: Map<string, UserInfo> };
   private channelList?: { at: number; byName: Map<string, ChannelInfo> };
 
   constructor(
@@ -177,6 +178,33 @@ export class SlackPlatform implements ChatPlatform {
       if (isNotFound(err)) return undefined;
       throw toPlatformError('users.info', err);
     }
+  }
+
+  get botUserId(): string {
+    return this.identity.botUserId;
+  }
+
+  /** For `/charte oublier @nom`: matches the handle or the display name, over a cached `users.list`. */
+  async findUserByName(name: string): Promise<UserInfo | undefined> {
+    const wanted = name.trim().replace(/^@/, '').toLowerCase();
+    if (wanted === '') return undefined;
+    if (!this.userList || this.clock.now() - this.userList.at > 10 * MINUTE) {
+      const byName = new Map<string, UserInfo>();
+      let cursor: string | undefined;
+      for (let page = 0; page < 50; page++) {
+        const res = await this.call('users.list', () => this.client.users.list({ limit: 200, cursor }));
+        for (const u of (res.members ?? []) as (SlackUser & { deleted?: boolean })[]) {
+          if (!u.id || u.deleted) continue;
+          const info = toUserInfo(u);
+          this.users.set(u.id, info);
+          for (const key of [u.name, u.profile?.display_name, u.real_name]) if (key) byName.set(key.toLowerCase(), info);
+        }
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+      this.userList = { at: this.clock.now(), byName };
+    }
+    return this.userList.byName.get(wanted);
   }
 
   async isChannelMember(channelId: string, userId: string): Promise<boolean> {

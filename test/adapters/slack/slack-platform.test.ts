@@ -85,6 +85,15 @@ describe('SlackPlatform against a fake Slack', () => {
     expect(await p.getChannel('C0PERSONNE')).toBeUndefined();
   });
 
+  it('knows its own user id and finds members by handle or display name (paginated users.list)', async () => {
+    const p = platform();
+    expect(p.botUserId).toBe(BOT.userId);
+    expect(await p.findUserByName('@bruno')).toMatchObject({ id: 'U0BRUNO' });
+    expect(await p.findUserByName('Chloé Accompagnement')).toMatchObject({ id: 'U0CHLOE' });
+    expect(await p.findUserByName('personne')).toBeUndefined();
+    expect(fake.callsTo('users.list').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a message by permalink, top-level or in a thread; refuses other workspaces', async () => {
     const p = platform();
     fake.seedMessage('C0RANDOM', { ts: '1700000500.000100', text: 'Mon offre du jour', user: 'U0ALICE' });

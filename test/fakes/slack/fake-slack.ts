@@ -266,6 +266,8 @@ export class FakeSlack {
         const u = this.users.get(s('user') ?? '');
         return u ? { ok: true, user: { ...u, team_id: TEAM.id, deleted: false } } : { ok: false, error: 'user_not_found' };
       }
+      case 'users.list':
+        return { ok: true, ...this.page([...this.users.values()].map((u) => ({ ...u, team_id: TEAM.id, deleted: false })), s('cursor'), 'members') };
       case 'conversations.info': {
         const c = channelOf(s('channel'));
         if (!c) return { ok: false, error: 'channel_not_found' };
