@@ -1,5 +1,139 @@
-// PLACEHOLDER: replaced by the real `classify` command.
-export async function classifyCommand(_args: string[]): Promise<number> {
-  process.stderr.write('charte-bot classify: not available yet.\n');
-  return 1;
+import { createInterface } from 'node:readline';
+import { classifyMessage } from '../core/classifier/classify-message.js';
+import { actionFor, bareChannelName, isAllowedChannel, isDirectChannel } from '../core/classifier/is-allowed-channel.js';
+import type { MessageVerdict } from '../core/classifier/verdict.js';
+
+/**
+ * `charte-bot classify`: JSON lines `{id, channel, text, parent?}` on stdin → one JSON line per input,
+ * same order, on stdout. `charte-bot classify "texte" [--channel general] [--parent "…"]`: one message,
+ * printed for a person. Reads only args, stdin and env (ANNONCES_CHANNEL, LOCALE).
+ */
+
+interface ClassifyArgs {
+  text?: string;
+  channel: string;
+  parent?: string;
+  lang: 'fr' | 'en';
+  threshold?: number;
+}
+
+function parseArgs(args: string[]): ClassifyArgs | string {
+  const out: ClassifyArgs = { channel: 'general', lang: process.env.LOCALE?.toLowerCase().startsWith('en') ? 'en' : 'fr' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string | undefined => args[++i];
+    if (a === '--channel') out.channel = value() ?? out.channel;
+    else if (a === '--parent') out.parent = value();
+    else if (a === '--lang') out.lang = value()?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    else if (a === '--threshold') {
+      const t = Number(value());
+      if (!Number.isFinite(t) || t <= 0 || t >= 1) return '--threshold takes a number between 0 and 1, e.g. --threshold 0.6';
+      out.threshold = t;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (out.text === undefined) out.text = a;
+    else return `one message at a time (put it in quotes): unexpected "${a}"`;
+  }
+  return out;
+}
+
+export async function classifyCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`charte-bot classify: ${parsed}\n`);
+    return 2;
+  }
+  const annonces = process.env.ANNONCES_CHANNEL?.trim() || 'annonces';
+  if (parsed.text !== undefined) {
+    const verdict = classifyMessage(parsed.text, { parentText: parsed.parent, threshold: parsed.threshold });
+    process.stdout.write(describeForPerson(verdict, parsed.channel, annonces, parsed.lang));
+    return 0;
+  }
+  await classifyStream(parsed, annonces);
+  return 0;
+}
+
+/** One output line for one input line; never throws on bad input. */
+export function classifyJsonLine(line: string, annonces: string, lang: 'fr' | 'en', threshold?: number): string {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return JSON.stringify({ id: null, error: 'not valid JSON' });
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return JSON.stringify({ id: null, error: 'expected a JSON object {id, channel, text, parent?}' });
+  }
+  const o = input as Record<string, unknown>;
+  const id = o.id === undefined ? null : o.id;
+  if (typeof o.text !== 'string') return JSON.stringify({ id, error: 'missing "text" (a string)' });
+  if (o.channel !== undefined && o.channel !== null && typeof o.channel !== 'string') {
+    return JSON.stringify({ id, error: '"channel" must be a string' });
+  }
+  const parent = typeof o.parent === 'string' ? o.parent : undefined;
+  const channel = typeof o.channel === 'string' ? o.channel : null;
+  const v = classifyMessage(o.text, { parentText: parent, threshold });
+  return JSON.stringify({
+    id,
+    promotional: v.promotional,
+    score: v.score,
+    action: actionFor(v.promotional, channel, annonces),
+    reasons: v.reasons.map((r) => r[lang]),
+    conduct: v.conduct.flags,
+  });
+}
+
+async function classifyStream(args: ClassifyArgs, annonces: string): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const chunk = `${batch.join('\n')}\n`;
+    batch = [];
+    size = 0;
+    // Respect back-pressure so a huge input never piles up in memory.
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  };
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    const out = classifyJsonLine(line, annonces, args.lang, args.threshold);
+    batch.push(out);
+    size += out.length;
+    if (size > 64 * 1024) await flush();
+  }
+  await flush();
+}
+
+function describeForPerson(v: MessageVerdict, channel: string, annonces: string, lang: 'fr' | 'en'): string {
+  const action = actionFor(v.promotional, channel, annonces);
+  const where = `#${bareChannelName(channel)}`;
+  const score = lang === 'fr' ? v.score.toFixed(2).replace('.', ',') : v.score.toFixed(2);
+  const reasons = v.reasons.map((r) => r[lang]);
+  const conduct = v.conduct.reasons.map((r) => r[lang]);
+  if (lang === 'en') {
+    const doing = action === 'remind'
+      ? `in ${where}, a short friendly tip sent privately to the author, with a button to move the post to #${bareChannelName(annonces)}.`
+      : v.promotional && isAllowedChannel(channel, annonces) ? `nothing: ${where} is the place for announcements.`
+      : v.promotional && isDirectChannel(channel) ? 'nothing: private messages are none of its business.'
+      : 'nothing.';
+    return [
+      `Verdict: ${v.promotional ? 'looks like promotion' : 'not promotion'} (score ${score})`,
+      `Why: ${reasons.length ? reasons.join('; ') : 'nothing commercial noticed'}`,
+      `Conduct: ${conduct.length ? conduct.join('; ') : 'nothing to report'}`,
+      `The bot would do: ${doing}${conduct.length ? ' The committee would be told about the conduct flag.' : ''}`,
+      '',
+    ].join('\n');
+  }
+  const doing = action === 'remind'
+    ? `dans ${where}, un petit conseil amical envoyé en privé à l'auteur, avec un bouton pour déplacer le message dans #${bareChannelName(annonces)}.`
+    : v.promotional && isAllowedChannel(channel, annonces) ? `rien : ${where} est justement fait pour ça.`
+    : v.promotional && isDirectChannel(channel) ? 'rien : les messages privés ne le regardent pas.'
+    : 'rien.';
+  return [
+    `Verdict : ${v.promotional ? 'ça ressemble à de la promotion' : 'pas de promotion'} (score ${score})`,
+    `Pourquoi : ${reasons.length ? reasons.join(' ; ') : 'rien de commercial repéré'}`,
+    `Conduite : ${conduct.length ? conduct.join(' ; ') : 'rien à signaler'}`,
+    `Ce que ferait le bot : ${doing}${conduct.length ? ' Le comité serait prévenu pour la conduite.' : ''}`,
+    '',
+  ].join('\n');
 }

@@ -1,25 +1,85 @@
-import { DEFAULT_THRESHOLD, type ClassifyOptions, type ConductVerdict, type MessageVerdict, type PromotionVerdict } from './verdict.js';
+import { DEFAULT_THRESHOLD, type ClassifyOptions, type ConductVerdict, type MessageVerdict, type PromotionVerdict, type Reason } from './verdict.js';
+import { normalizeText, type NormalizedText } from './normalize-text.js';
+import { FEATURES, extractFeatures } from './promotion-features.js';
+import { detectConductIn } from './detect-conduct.js';
+import { WEIGHTS } from './weights.js';
 
-// PLACEHOLDER until the detector lands (issue 2): same signatures, naive behaviour, so the rest of
-// the codebase can compile and be tested against the real API. Replaced wholesale by the detector.
+export { isAllowedChannel } from './is-allowed-channel.js';
 
-export function classifyPromotion(text: string, options: ClassifyOptions = {}): PromotionVerdict {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const hasPrice = /\d+\s?€/.test(text);
-  const score = hasPrice ? 0.8 : 0;
-  return {
-    promotional: score >= threshold,
-    score,
-    reasons: hasPrice ? [{ code: 'price', fr: 'un prix', en: 'a price' }] : [],
-  };
+/**
+ * The promotion detector: hand-written signals (see `promotion-features.ts`) combined in a logistic
+ * score, `score = 1 / (1 + e^-(bias + Σ weight·signal))`. Pure: no clock, no I/O, no environment.
+ */
+
+/** How far a signal moved the score, for explanations (`eval --errors`) and reasons. */
+export interface Contribution {
+  code: string;
+  weight: number;
+  reason: Reason;
 }
 
-export function detectConduct(text: string, _options: ClassifyOptions = {}): ConductVerdict {
-  return /\bcon\b|clown/i.test(text)
-    ? { flags: ['insult'], reasons: [{ code: 'insult', fr: 'une insulte', en: 'an insult' }] }
-    : { flags: [], reasons: [] };
+export interface PromotionExplanation extends PromotionVerdict {
+  /** Every signal that fired, positive and negative, strongest first. */
+  contributions: Contribution[];
+  /** Raw logit before the sigmoid. */
+  logit: number;
+}
+
+const MAX_REASONS = 4;
+
+function weightOf(code: string, prior: number): number {
+  const w = WEIGHTS.weights[code];
+  return typeof w === 'number' ? w : prior;
+}
+
+function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
+  return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
+}
+
+export function explainPromotion(text: string, options: ClassifyOptions = {}, pre?: { n: NormalizedText; parent?: NormalizedText }): PromotionExplanation {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const n = pre?.n ?? normalizeText(text);
+  const parent = pre ? pre.parent : normalizeParent(options.parentText);
+  const { hits } = extractFeatures({ n, parent });
+  let logit = WEIGHTS.bias;
+  const contributions: Contribution[] = [];
+  for (let i = 0; i < FEATURES.length; i++) {
+    const h = hits[i];
+    if (!h) continue;
+    const f = FEATURES[i];
+    const weight = weightOf(f.code, f.prior);
+    if (weight === 0) continue;
+    logit += weight;
+    contributions.push({ code: f.code, weight, reason: { code: f.code, fr: f.fr(h.evidence), en: f.en(h.enEvidence ?? h.evidence) } });
+  }
+  contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const score = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+  const promotional = score >= threshold;
+  // Reasons say why it looks like promotion; when nothing commercial was seen they stay empty.
+  const reasons = contributions.filter((c) => c.weight > 0.25).slice(0, MAX_REASONS).map((c) => c.reason);
+  return { promotional, score, reasons, contributions, logit };
+}
+
+export function classifyPromotion(text: string, options: ClassifyOptions = {}): PromotionVerdict {
+  const { promotional, score, reasons } = explainPromotion(text, options);
+  return { promotional, score, reasons };
+}
+
+export function detectConduct(text: string, options: ClassifyOptions = {}): ConductVerdict {
+  return detectConductIn(normalizeText(text), normalizeParent(options.parentText));
 }
 
 export function classifyMessage(text: string, options: ClassifyOptions = {}): MessageVerdict {
-  return { ...classifyPromotion(text, options), conduct: detectConduct(text, options) };
+  const n = normalizeText(text);
+  const parent = normalizeParent(options.parentText);
+  const { promotional, score, reasons } = explainPromotion(text, options, { n, parent });
+  const conduct = detectConductIn(n, parent);
+  // An insult is not an advert: "va vendre tes salades" must not earn a promotion reminder.
+  if (conduct.flags.length > 0 && promotional && score < 0.9) {
+    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    return { promotional: false, score: Math.min(score, Math.round(threshold * 980) / 1000), reasons: [], conduct };
+  }
+  return { promotional, score, reasons, conduct };
 }
+
+export { DEFAULT_THRESHOLD };

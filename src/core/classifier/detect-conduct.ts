@@ -1,0 +1,57 @@
+import type { ConductFlag, ConductVerdict, Reason } from './verdict.js';
+import type { NormalizedText } from './normalize-text.js';
+
+/**
+ * Conduct flags for the committee (never a DM): insults and defamation aimed at people or at the coop,
+ * and sectarian, religious or political recruiting.
+ *
+ * Insults need a target ("t'es…", "espèce de…", "vous êtes des…", "le comité c'est une bande de…"):
+ * criticism of a decision ("cette décision est absurde") is not an insult, swearing at a printer is not
+ * either. Recruiting needs both an ideology and a call to join, convert or vote.
+ */
+
+// Words that insult whoever they are aimed at, whatever the grammar.
+const SLUR = String.raw`connard|connasse|conne?s?|abrutie?s?|cretine?s?|debiles?|idiote?s?|imbeciles?|boulets?|clowns?|porcs?|crevards?|incompetente?s?|minables?|bouffons?|guignols?|salope?s?|salauds?|encules?|enfoires?|batards?|tocards?|nazes?|nuls?|nulles?|pourris?|escrocs?|voleurs?|voleuses?|menteurs?|menteuses?|charlatans?|parasites?|cons|moron|morons|idiots?|stupid|losers?|clowns|scammers?|frauds?|liars?|thieves|incompetent|pathetic|useless|arrogan(?:ce|te?s?)`;
+const TARGET = String.raw`t'es|tu es|vous etes|ils sont|elles sont|c'est (?:un|une|des)|sont des|est (?:un|une)|espece d[e']|bande d[e']|quel(?:le)? (?:bande d[e'] )?|sale|you(?:'re| are)(?: all)?|a bunch of|bunch of|what an?|d'une`;
+
+const INSULT_TARGETED = new RegExp(
+  String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just) ?(?:d')?){0,3}(?:${SLUR})\b`,
+);
+const INSULT_STANDALONE = /\b(?:ta gueule|ferme[- ]la|ferme ta gueule|va te faire (?:foutre|voir)|casse[- ]toi|degage|va (?:donc )?vendre tes salades|vendeur de salades|a chier|de merde|honte a (?:vous|toi)|vous vous prenez pour qui|connard|connasse|encule|enfoire|batard|fuck (?:you|off)|shut up|piece of shit|this coop is a joke|lis le wiki|tu le fais expres)\b/;
+const DEFAMATION = /\b(?:(?:la coop|le comite|la direction|le ca|l'equipe|ils|elle|il)(?: \w+){0,3} (?:vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?)|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|corrompue?s?|mafieux|magouilleurs?)|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b/;
+
+const RELIGION = /\b(?:dieu|seigneur|jesus|christ|bible|evangile|coran|allah|priere|salut de (?:votre|ton) ame|god|lord|bible study|gospel|the good news|scripture|church|convertissez-vous|pecheurs?|repentez-vous|fin des temps)\b/;
+// Exclamations that name God without preaching.
+const EXCLAMATION = /\b(?:mon dieu|dieu merci|bon dieu|oh my god|omg|thank god|god knows|grace a dieu|nom de dieu)\b/g;
+const SECT = /\b(?:eveil spirituel|le seul vrai|seule vraie|la seule voie|illusions materialistes|guide spirituel|gourou|energies? cosmiques?|ouvrir (?:votre|ton) (?:coeur|esprit)|ouvert votre coeur|ouvrez les yeux|reveillez-vous|la verite (?:cachee|sur)|vous comprendrez|c'est un meurtre|assassins?|the only (?:true|real) (?:path|way))\b/;
+const POLITICS = /\b(?:votez pour (?:la liste|le parti|notre|le candidat|la candidate|lui|elle|eux)|vote for (?:our|the party|him|her)|notre (?:parti|liste|mouvement|collectif)|aux (?:municipales|legislatives|presidentielles|europeennes|elections)|on manifeste|manifestons|manifestez|tracts?|greve generale|si t'es pas avec nous)\b/;
+const RECRUIT = /\b(?:rejoigne[rz]|rejoindre|rejoins|venez|come (?:to|and|join)|join (?:us|our)|votez|vote for|faites tourner|abandonne[rz]|arretez de|ouvre[rz]? (?:votre|ton)|convertissez|priez|lisez|regardez (?:le|ce)|je vous invite|avez-vous|have you heard|everyone welcome|t'es contre nous|vous comprendrez|la seule qui|la seule liste)\b/;
+
+export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
+  const t = n.text.replace(EXCLAMATION, ' ');
+  const flags: ConductFlag[] = [];
+  const reasons: Reason[] = [];
+  const insult = INSULT_TARGETED.exec(t) ?? INSULT_STANDALONE.exec(t);
+  if (insult) {
+    const e = insult[0].trim();
+    flags.push('insult');
+    reasons.push({ code: 'insult', fr: `des mots blessants visant une personne ou un groupe (« ${e} »)`, en: `hurtful words aimed at a person or group ("${e}")` });
+  }
+  const defamation = DEFAMATION.exec(t);
+  if (defamation) {
+    const e = defamation[0].trim();
+    flags.push('defamation');
+    reasons.push({ code: 'defamation', fr: `une accusation grave sans preuve (« ${e} »)`, en: `a serious unproven accusation ("${e}")` });
+  }
+  const ideology = RELIGION.exec(t) ?? SECT.exec(t) ?? POLITICS.exec(t);
+  const recruit = ideology ? RECRUIT.exec(t) : null;
+  if (ideology && recruit) {
+    flags.push('proselytism');
+    reasons.push({
+      code: 'proselytism',
+      fr: `un appel à rejoindre une cause religieuse, spirituelle ou politique (« ${ideology[0]} », « ${recruit[0]} »)`,
+      en: `a call to join a religious, spiritual or political cause ("${ideology[0]}", "${recruit[0]}")`,
+    });
+  }
+  return { flags, reasons };
+}

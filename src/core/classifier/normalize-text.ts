@@ -1,0 +1,216 @@
+/**
+ * Turns a raw chat message into one lower-case, accent-free, de-obfuscated string the signals can read,
+ * plus the links it carries and how much disguise it took to get there.
+ *
+ * Every step is a single left-to-right pass or a regex without nested quantifiers, and the input is cut
+ * to a bounded window first, so the cost stays linear and small whatever a member pastes.
+ */
+
+/** Characters looked at: the head of a long message plus its tail (pitches sit at either end). */
+export const WINDOW_HEAD = 3000;
+export const WINDOW_TAIL = 1000;
+
+export interface LinkInfo {
+  url: string;
+  /** Lower-case host without `www.`, e.g. `etsy.com`. */
+  domain: string;
+  /** Visible label of a Slack `<url|label>` or Markdown `[label](url)` link, if any. */
+  label?: string;
+}
+
+export interface NormalizedText {
+  /** Folded text: lower case, no accents, links replaced by ` ⟦link⟧ `, obfuscation undone. */
+  text: string;
+  /** Folded text with case kept (accents and disguise removed), for upper-case promo codes. */
+  cased: string;
+  links: LinkInfo[];
+  emails: string[];
+  /** Disguise tricks seen, e.g. `spaced letters`, `look-alike letters`; empty for honest text. */
+  tricks: string[];
+  /** Words (after folding), a cheap length measure. */
+  wordCount: number;
+}
+
+const LINK_MARK = ' ⟦link⟧ ';
+
+// Cyrillic and Greek letters that look like Latin ones (lower case; upper case is lowered first).
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ɡ: 'g',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
+
+function isZeroWidth(cp: number): boolean {
+  return cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || cp === 0x180e;
+}
+
+/** Enclosed / squared / regional-indicator letters → Latin letter, or '' when not one. */
+function enclosedLetter(cp: number): string {
+  if (cp >= 0x1f130 && cp <= 0x1f149) return String.fromCharCode(65 + cp - 0x1f130);
+  if (cp >= 0x1f150 && cp <= 0x1f169) return String.fromCharCode(65 + cp - 0x1f150);
+  if (cp >= 0x1f170 && cp <= 0x1f189) return String.fromCharCode(65 + cp - 0x1f170);
+  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return String.fromCharCode(65 + cp - 0x1f1e6);
+  return '';
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** One pass over code points: drop zero-width characters, map look-alikes and enclosed letters. */
+function unmask(raw: string, tricks: Set<string>): string {
+  const chars = Array.from(raw);
+  let out = '';
+  let hasLatin = false;
+  let homoglyphs = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const cp = ch.codePointAt(0)!;
+    if (isZeroWidth(cp)) {
+      // Inside a word it is a disguise; between emoji (👨‍💻) it is just how emoji are built.
+      if (isWordChar(chars[i - 1]) && isWordChar(chars[i + 1])) tricks.add('zero-width');
+      continue;
+    }
+    if (cp >= 0x1f130 && cp <= 0x1f1ff) {
+      const letter = enclosedLetter(cp);
+      if (letter) {
+        // A lone pair of regional indicators is a flag (🇫🇷), not a word.
+        const isRegional = cp >= 0x1f1e6;
+        let run = 1;
+        for (let j = i + 1; j < chars.length && enclosedLetter(chars[j].codePointAt(0)!); j++) run++;
+        for (let j = i - 1; j >= 0 && enclosedLetter(chars[j].codePointAt(0)!); j--) run++;
+        if (isRegional && run < 3) { out += ' '; continue; }
+        if (run >= 3) tricks.add('enclosed letters');
+        out += letter;
+        continue;
+      }
+    }
+    if (cp >= 0x370 && cp <= 0x52f) {
+      const lower = ch.toLowerCase();
+      const mapped = HOMOGLYPHS[lower];
+      if (mapped) { homoglyphs++; out += ch === lower ? mapped : mapped.toUpperCase(); continue; }
+    } else if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
+      hasLatin = true;
+    }
+    out += ch;
+  }
+  if (homoglyphs > 0 && hasLatin) tricks.add('look-alike letters');
+  return out;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/ß/g, 'ss')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-');
+}
+
+const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|([^>]{0,500}))?>/g;
+const SLACK_REF = /<[@#!]([^|>\s]{1,100})(?:\|([^>]{0,200}))?>/g;
+const MD_LINK = /\[([^\]\n]{0,300})\]\((https?:\/\/[^)\s]{1,2000})\)/g;
+const SPELLED_DOT = /\s?[[(](?:point|dot)[\])]\s?/g;
+const SPELLED_AT = /\s?[[(](?:arobase|at)[\])]\s?/g;
+const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/g;
+const TLDS = 'fr|com|net|org|io|co|bzh|shop|store|me|dev|eu|be|ch|app|studio|art|info|biz|xyz|page|site|online|paris|uk|de|es|it|ly|ee|tv|fm|link|bio|pro|coach';
+const BARE_URL = new RegExp(
+  `(?:https?:\\/\\/|www\\.)[^\\s<>()"]{1,2000}|(?<![@\\w.-])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,3}\\.(?:${TLDS})(?![\\w-])(?:\\/[^\\s<>()"]{0,2000})?`,
+  'g',
+);
+
+function domainOf(url: string): string {
+  const m = /^(?:[a-z]+:\/\/)?(?:www\.)?([^/?#:\s]+)/.exec(url.toLowerCase());
+  return m ? m[1] : url.toLowerCase();
+}
+
+const SPACED_RUN = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+const DOTTED_RUN = /(?<![\p{L}\p{N}.])[\p{L}\p{N}](?:\.[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+const HYPHEN_RUN = /(?<![\p{L}\p{N}-])[\p{L}\p{N}](?:-[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
+const SPACED_DIGITS = /(?<![\p{L}\p{N}])\d(?:[ .-]\d){1,6}(?= ?(?:€|%|eur))/gu;
+const TWO_LETTER_MP = /\b([md])[.-]([pm])\b/gi;
+
+/** Re-join `P R O M O`, `c.o.n.t.a.c.t`, `C-R-E-A-T-I-O-N` and `4-9-0 €`. */
+function joinSpacedLetters(s: string, tricks: Set<string>): string {
+  const join = (run: string, sep: string): string => {
+    const letters = run.length - run.split(sep).length + 1;
+    if (letters >= 4 && /[a-z].*[a-z].*[a-z]/i.test(run)) tricks.add('spaced letters');
+    return run.split(sep).join('');
+  };
+  return s
+    .replace(SPACED_DIGITS, (run) => run.replace(/[ .-]/g, ''))
+    .replace(SPACED_RUN, (run) => join(run, ' '))
+    .replace(DOTTED_RUN, (run) => join(run, '.'))
+    .replace(HYPHEN_RUN, (run) => join(run, '-'))
+    .replace(TWO_LETTER_MP, '$1$2');
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '€': 'e' };
+const LEET_TOKEN = /[a-z0-9@$€]*[a-z][a-z0-9@$€]*/g;
+
+/** `pr0mo`, `j3 f@is`, `d€vi$` → `promo`, `je fais`, `devis`; leaves `2h`, `1er`, `COOP20`, `@handle` alone. */
+function undoLeet(s: string, tricks: Set<string>): string {
+  let count = 0;
+  const out = s.replace(LEET_TOKEN, (tok) => {
+    if (!/[0-9@$€]/.test(tok)) return tok;
+    if (tok.startsWith('@')) return tok; // a social handle
+    if (/^\d+(?:[a-z]{1,3}|h\d*|x\d*)$/.test(tok)) return tok; // 2h, 10h30, 1er, 18e, 3x
+    if (/^[a-z]{2,}\d+$/.test(tok) && !/[013457]/.test(tok.replace(/\d+$/, ''))) return tok; // codes like coop20
+    if (/^\d+$/.test(tok.replace(/[a-z]/g, '')) && /^[a-z]{2,}\d{2,}$/.test(tok)) return tok;
+    let mapped = '';
+    for (const ch of tok) mapped += LEET[ch] ?? ch;
+    if (/[0-9]/.test(mapped)) return tok; // still digits (a phone number, a ref): not leetspeak
+    count++;
+    return mapped;
+  });
+  if (count >= 2) tricks.add('digits for letters');
+  return out;
+}
+
+/** Bounded window: long messages are read as head + tail so the work never grows with the paste. */
+export function boundedWindow(raw: string): string {
+  if (raw.length <= WINDOW_HEAD + WINDOW_TAIL) return raw;
+  return `${raw.slice(0, WINDOW_HEAD)}\n${raw.slice(raw.length - WINDOW_TAIL)}`;
+}
+
+export function normalizeText(raw: string): NormalizedText {
+  const tricks = new Set<string>();
+  const links: LinkInfo[] = [];
+  let s = unmask(boundedWindow(typeof raw === 'string' ? raw : ''), tricks);
+  s = fold(s);
+
+  // Links first, so their punctuation is not mistaken for spaced letters or leetspeak.
+  s = s.replace(SLACK_LINK, (_m, url: string, label?: string) => {
+    if (url.startsWith('mailto:')) return ` ${label ?? url.slice(7)} `;
+    links.push({ url, domain: domainOf(url), label });
+    return ` ${label ?? ''}${LINK_MARK}`;
+  });
+  s = s.replace(SLACK_REF, (_m, id: string, label?: string) => ` ${label ? `#${label}` : `@${id}`} `);
+  s = s.replace(MD_LINK, (_m, label: string, url: string) => {
+    links.push({ url, domain: domainOf(url), label });
+    return ` ${label}${LINK_MARK}`;
+  });
+
+  const cased = s;
+  let t = s.toLowerCase().replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
+  if (t !== s.toLowerCase()) tricks.add('spelled-out address');
+  const emails: string[] = [];
+  t = t.replace(EMAIL, (m) => { emails.push(m); return ' ⟦email⟧ '; });
+  t = t.replace(BARE_URL, (m) => {
+    const url = m.replace(/[.,;:!?]+$/, '');
+    links.push({ url, domain: domainOf(url) });
+    return LINK_MARK + m.slice(url.length);
+  });
+  t = joinSpacedLetters(t, tricks);
+  t = undoLeet(t, tricks);
+  // Joined letters may reveal a disguised address (photos-nina.fr).
+  t = t.replace(BARE_URL, (m) => {
+    const url = m.replace(/[.,;:!?]+$/, '');
+    links.push({ url, domain: domainOf(url) });
+    return LINK_MARK + m.slice(url.length);
+  });
+  t = t.replace(/[ \t]+/g, ' ');
+  let wordCount = 0;
+  for (const _w of t.matchAll(/[a-z0-9]+/g)) wordCount++;
+  return { text: t, cased, links, emails, tricks: [...tricks], wordCount };
+}

@@ -1,0 +1,344 @@
+import type { NormalizedText } from './normalize-text.js';
+import * as P from './signal-patterns.js';
+
+/**
+ * The detector's features: each one a plain-language signal with its evidence. Values are 0/1 so the
+ * weighted score stays readable ("a price: +1.4"). The weights live in `weights.json`.
+ */
+
+export interface FeatureContext {
+  n: NormalizedText;
+  /** The thread root, normalised, when the message is a reply. */
+  parent?: NormalizedText;
+}
+
+export interface FeatureHit {
+  /** Short evidence quoted in the reason, e.g. `490 €`; empty when the signal speaks for itself. */
+  evidence: string;
+  /** English evidence when it differs (e.g. `€490`). */
+  enEvidence?: string;
+}
+
+export interface FeatureDef {
+  code: string;
+  /** +1: pushes towards promotion; -1: pushes away. Training keeps each weight on its side. */
+  sign: 1 | -1;
+  /** Starting weight (hand-set), also the anchor the training is pulled back to. */
+  prior: number;
+  fr: (evidence: string) => string;
+  en: (evidence: string) => string;
+  detect: (ctx: FeatureContext, cache: Cache) => FeatureHit | null;
+}
+
+/** Shared intermediate results, computed once per message. */
+interface Cache {
+  price?: PriceHit[];
+  commercialCore?: boolean;
+}
+
+interface PriceHit { fr: string; en: string; index: number }
+
+const cut = (s: string, max = 40): string => {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+const quoteFr = (e: string): string => (e ? ` (« ${e} »)` : '');
+const quoteEn = (e: string): string => (e ? ` ("${e}")` : '');
+const paren = (e: string): string => (e ? ` (${e})` : '');
+
+function hit(re: RegExp, text: string): FeatureHit | null {
+  const m = re.exec(text);
+  return m ? { evidence: cut(m[0]) } : null;
+}
+
+function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
+  if (cache.price) return cache.price;
+  const out: PriceHit[] = [];
+  const re = new RegExp(P.PRICE.source, 'g');
+  for (const m of ctx.n.text.matchAll(re)) {
+    if (out.length >= 8) break;
+    const whole = m[0];
+    const amount = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
+    let cur = '€';
+    if (/£|pound/.test(whole)) cur = '£';
+    else if (/\$|dollar|usd/.test(whole)) cur = '$';
+    else if (/chf/.test(whole)) cur = 'CHF';
+    if (m[3] !== undefined || /balles|boules/.test(whole)) {
+      out.push({ fr: cut(whole), en: `"${cut(whole)}"`, index: m.index ?? 0 });
+    } else if (m[4] !== undefined) {
+      out.push({ fr: `TJM ${amount} €`, en: `day rate ${amount}`, index: m.index ?? 0 });
+    } else if (m[5] !== undefined) {
+      out.push({ fr: `${amount} p`, en: `${amount}p`, index: m.index ?? 0 });
+    } else {
+      out.push({ fr: `${amount} ${cur}`, en: `${cur}${amount}`, index: m.index ?? 0 });
+    }
+  }
+  cache.price = out;
+  return out;
+}
+
+/** Does the message carry any commercial content at all (used by the thread and pivot rules)? */
+function commercialCore(ctx: FeatureContext, cache: Cache): boolean {
+  if (cache.commercialCore === undefined) {
+    const t = ctx.n.text;
+    cache.commercialCore =
+      findPrices(ctx, cache).length > 0 || P.DISCOUNT.test(t) || P.SELF_OFFER.test(t) || P.OFFER_WORDS.test(t) ||
+      P.PRODUCT_SALE.test(t) || P.OWN_SHOWCASE.test(t) || P.PACKAGE.test(t);
+  }
+  return cache.commercialCore;
+}
+
+/** A thread root that explicitly asks for a provider, a tool, a quote or names. */
+export function isProviderRequest(parent: NormalizedText): boolean {
+  return P.PROVIDER_REQUEST.test(parent.text);
+}
+
+const firstSentenceEnd = (t: string): number => {
+  const m = /[.!?\n]|[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u.exec(t);
+  return m?.index ?? t.length;
+};
+
+export const FEATURES: FeatureDef[] = [
+  {
+    code: 'price', sign: 1, prior: 1.2,
+    fr: (e) => `un prix${paren(e)}`, en: (e) => `a price${paren(e)}`,
+    detect: (c, k) => { const p = findPrices(c, k); return p.length ? { evidence: p[0].fr, enEvidence: p[0].en } : null; },
+  },
+  {
+    code: 'price_list', sign: 1, prior: 0.8,
+    fr: () => 'plusieurs prix (une grille tarifaire)', en: () => 'several prices (a price list)',
+    detect: (c, k) => (findPrices(c, k).length >= 2 ? { evidence: '' } : null),
+  },
+  {
+    code: 'price_rate', sign: 1, prior: 0.8,
+    fr: (e) => `un tarif à l'heure, à l'unité ou HT${quoteFr(e)}`, en: (e) => `a rate per hour, item or before tax${quoteEn(e)}`,
+    detect: (c) => hit(P.PRICE_RATE, c.n.text),
+  },
+  {
+    code: 'discount', sign: 1, prior: 1.3,
+    fr: (e) => `une réduction${quoteFr(e)}`, en: (e) => `a discount${quoteEn(e)}`,
+    detect: (c) => hit(P.DISCOUNT, c.n.text),
+  },
+  {
+    code: 'promo_code', sign: 1, prior: 1.5,
+    fr: (e) => `un code promo${paren(e)}`, en: (e) => `a promo code${paren(e)}`,
+    detect: (c) => {
+      const m = P.CODE_WITH_DIGITS.exec(c.n.text) ?? P.CODE_UPPER.exec(c.n.cased) ?? P.STANDALONE_CODE.exec(c.n.cased);
+      return m ? { evidence: m[1].toUpperCase() } : null;
+    },
+  },
+  {
+    code: 'package', sign: 1, prior: 0.8,
+    fr: (e) => `une formule ou un forfait${quoteFr(e)}`, en: (e) => `a package deal${quoteEn(e)}`,
+    detect: (c) => hit(P.PACKAGE, c.n.text),
+  },
+  {
+    code: 'offer', sign: 1, prior: 0.9,
+    fr: (e) => `la présentation d'une offre${quoteFr(e)}`, en: (e) => `an offer being presented${quoteEn(e)}`,
+    detect: (c) => hit(P.OFFER_WORDS, c.n.text),
+  },
+  {
+    code: 'contact_me', sign: 1, prior: 0.9,
+    fr: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
+    en: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
+    detect: (c) => { const h = hit(P.CONTACT_ME, c.n.text); return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h; },
+  },
+  {
+    code: 'booking', sign: 1, prior: 0.9,
+    fr: (e) => `un appel à réserver, commander ou s'inscrire${quoteFr(e)}`, en: (e) => `a call to book, order or sign up${quoteEn(e)}`,
+    detect: (c) => hit(P.BOOKING, c.n.text),
+  },
+  {
+    code: 'scarcity', sign: 1, prior: 0.8,
+    fr: (e) => `un effet d'urgence${quoteFr(e)}`, en: (e) => `urgency${quoteEn(e)}`,
+    detect: (c) => hit(P.SCARCITY, c.n.text),
+  },
+  {
+    code: 'follow_ask', sign: 1, prior: 1.6,
+    fr: (e) => `une demande d'abonnement, de like ou de partage${quoteFr(e)}`, en: (e) => `a follow, like or subscribe ask${quoteEn(e)}`,
+    detect: (c) => {
+      const h = hit(P.FOLLOW_ASK, c.n.text);
+      if (h) return h;
+      const handle = P.SOCIAL_HANDLE.exec(c.n.text);
+      return handle && P.SOCIAL_PLATFORM.test(c.n.text) ? { evidence: cut(handle[0]) } : null;
+    },
+  },
+  {
+    code: 'shop_link', sign: 1, prior: 1.2,
+    fr: (e) => `un lien vers une boutique, un agenda ou une vitrine${paren(e)}`, en: (e) => `a link to a shop, booking page or showcase${paren(e)}`,
+    detect: (c) => {
+      const l = c.n.links.find((x) => P.SHOP_DOMAIN.test(x.url.toLowerCase()) && !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
+      return l ? { evidence: l.domain } : null;
+    },
+  },
+  {
+    code: 'own_showcase', sign: 1, prior: 0.7,
+    fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
+    detect: (c) => hit(P.OWN_SHOWCASE, c.n.text),
+  },
+  {
+    code: 'link', sign: 1, prior: 0.4,
+    fr: (e) => `un lien${paren(e)}`, en: (e) => `a link${paren(e)}`,
+    detect: (c) => {
+      const l = c.n.links.find((x) => !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
+      return l ? { evidence: l.domain } : null;
+    },
+  },
+  {
+    code: 'link_only', sign: 1, prior: 1.0,
+    fr: (e) => `un lien posté presque sans contexte${paren(e)}`, en: (e) => `a link posted with hardly any context${paren(e)}`,
+    detect: (c) => {
+      const l = c.n.links.find((x) => !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
+      return l && c.n.wordCount - c.n.links.length <= 9 ? { evidence: l.domain } : null;
+    },
+  },
+  {
+    code: 'paid_event', sign: 1, prior: 1.0,
+    fr: (e) => `un atelier, un cours ou une formation payante${quoteFr(e)}`, en: (e) => `a paid workshop, class or training${quoteEn(e)}`,
+    detect: (c, k) => {
+      const m = P.EVENT.exec(c.n.text);
+      if (m && (findPrices(c, k).length > 0 || P.FUNDABLE.test(c.n.text))) return { evidence: m[0] };
+      return null;
+    },
+  },
+  {
+    code: 'product_sale', sign: 1, prior: 1.0,
+    fr: (e) => `un produit à vendre${quoteFr(e)}`, en: (e) => `a product for sale${quoteEn(e)}`,
+    detect: (c) => hit(P.PRODUCT_SALE, c.n.text),
+  },
+  {
+    code: 'self_offer', sign: 1, prior: 1.0,
+    fr: (e) => `une offre de service à la première personne${quoteFr(e)}`, en: (e) => `a first-person offer of services${quoteEn(e)}`,
+    detect: (c) => hit(P.SELF_OFFER, c.n.text),
+  },
+  {
+    code: 'launch', sign: 1, prior: 0.4,
+    fr: (e) => `une annonce de lancement${quoteFr(e)}`, en: (e) => `a launch announcement${quoteEn(e)}`,
+    detect: (c) => hit(P.LAUNCH, c.n.text),
+  },
+  {
+    code: 'audience_pitch', sign: 1, prior: 0.7,
+    fr: (e) => `une accroche qui s'adresse à des clients${quoteFr(e)}`, en: (e) => `a hook aimed at customers${quoteEn(e)}`,
+    detect: (c) => hit(P.AUDIENCE_PITCH, c.n.text),
+  },
+  {
+    code: 'free_bait', sign: 1, prior: 0.6,
+    fr: (e) => `un produit d'appel offert${quoteFr(e)}`, en: (e) => `a free hook${quoteEn(e)}`,
+    detect: (c) => hit(P.FREE_BAIT, c.n.text),
+  },
+  {
+    code: 'pivot', sign: 1, prior: 1.0,
+    fr: (e) => `une pub glissée après une première phrase anodine${quoteFr(e)}`, en: (e) => `a pitch slipped in after an innocent opening${quoteEn(e)}`,
+    detect: (c, k) => {
+      const t = c.n.text;
+      const m = P.PIVOT.exec(t);
+      if (!m || !commercialCore(c, k)) return null;
+      const end = firstSentenceEnd(t);
+      const rest = t.slice(Math.min(end, m.index));
+      const head = t.slice(0, end);
+      return P.COMMERCIAL_HINT.test(rest) && !P.COMMERCIAL_HINT.test(head) ? { evidence: m[0] } : null;
+    },
+  },
+  {
+    code: 'unsolicited_reply', sign: 1, prior: 1.0,
+    fr: () => 'une offre en réponse à un fil qui ne demandait rien de tel', en: () => 'an offer in a thread that asked for nothing of the kind',
+    detect: (c, k) => (c.parent && !isProviderRequest(c.parent) && commercialCore(c, k) ? { evidence: '' } : null),
+  },
+  {
+    code: 'obfuscation', sign: 1, prior: 1.2,
+    fr: (e) => `un texte déguisé pour passer sous les radars${paren(e)}`, en: (e) => `text disguised to slip past filters${paren(e)}`,
+    detect: (c) => (c.n.tricks.length ? { evidence: c.n.tricks.map(trickFr).join(', '), enEvidence: c.n.tricks.join(', ') } : null),
+  },
+  {
+    code: 'contest', sign: 1, prior: 1.0,
+    fr: (e) => `un gain ou un concours${quoteFr(e)}`, en: (e) => `a prize or contest${quoteEn(e)}`,
+    detect: (c) => hit(P.CONTEST, c.n.text),
+  },
+  {
+    code: 'phone_cta', sign: 1, prior: 1.2,
+    fr: (e) => `une invitation à appeler ou texter un numéro${quoteFr(e)}`, en: (e) => `an invitation to call or text a number${quoteEn(e)}`,
+    detect: (c) => hit(P.PHONE_CTA, c.n.text),
+  },
+  // ---- negative signals ----
+  {
+    code: 'solicited_reply', sign: -1, prior: -3.0,
+    fr: () => 'une réponse à une demande explicite de prestataire', en: () => 'an answer to an explicit request for a provider',
+    detect: (c) => (c.parent && isProviderRequest(c.parent) ? { evidence: '' } : null),
+  },
+  {
+    code: 'asks_recommendation', sign: -1, prior: -1.5,
+    fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
+    detect: (c) => hit(P.ASKS_RECOMMENDATION, c.n.text),
+  },
+  {
+    code: 'seeking', sign: -1, prior: -1.0,
+    fr: (e) => `une recherche de prestataire${quoteFr(e)}`, en: (e) => `someone looking for a provider${quoteEn(e)}`,
+    detect: (c) => hit(P.SEEKING, c.n.text),
+  },
+  {
+    code: 'question', sign: -1, prior: -0.5,
+    fr: () => 'une question', en: () => 'a question',
+    detect: (c) => (P.QUESTION.test(c.n.text) ? { evidence: '' } : null),
+  },
+  {
+    code: 'third_party', sign: -1, prior: -1.2,
+    fr: (e) => `une info sur quelqu'un d'autre${quoteFr(e)}`, en: (e) => `news about someone else${quoteEn(e)}`,
+    detect: (c) => hit(P.THIRD_PARTY, c.n.text),
+  },
+  {
+    code: 'coop_news', sign: -1, prior: -1.5,
+    fr: (e) => `une info de la vie de la coop${quoteFr(e)}`, en: (e) => `coop news${quoteEn(e)}`,
+    detect: (c) => hit(P.COOP_NEWS, c.n.text),
+  },
+  {
+    code: 'free_sharing', sign: -1, prior: -1.0,
+    fr: (e) => `un partage gratuit${quoteFr(e)}`, en: (e) => `free sharing${quoteEn(e)}`,
+    // "1 mois d'essai gratuit" is a hook, not a gift: free sharing only counts without one.
+    detect: (c) => (P.FREE_BAIT.test(c.n.text) ? null : hit(P.FREE_SHARING, c.n.text)),
+  },
+  {
+    code: 'price_discussion', sign: -1, prior: -1.2,
+    fr: (e) => `une discussion sur les prix${quoteFr(e)}`, en: (e) => `a discussion about prices${quoteEn(e)}`,
+    detect: (c) => hit(P.PRICE_DISCUSSION, c.n.text),
+  },
+  {
+    code: 'venting', sign: -1, prior: -1.0,
+    fr: (e) => `un coup de gueule${quoteFr(e)}`, en: (e) => `venting${quoteEn(e)}`,
+    detect: (c) => hit(P.VENTING, c.n.text),
+  },
+  {
+    code: 'charter_talk', sign: -1, prior: -2.0,
+    fr: () => 'une discussion sur la charte', en: () => 'a discussion about the charter',
+    detect: (c) => (P.CHARTER_TALK.test(c.n.text) ? { evidence: '' } : null),
+  },
+  {
+    code: 'personal_news', sign: -1, prior: -1.0,
+    fr: (e) => `une nouvelle personnelle${quoteFr(e)}`, en: (e) => `personal news${quoteEn(e)}`,
+    detect: (c) => hit(P.PERSONAL_NEWS, c.n.text),
+  },
+];
+
+function trickFr(trick: string): string {
+  switch (trick) {
+    case 'zero-width': return 'caractères invisibles';
+    case 'look-alike letters': return 'lettres étrangères déguisées';
+    case 'enclosed letters': return 'lettres encadrées';
+    case 'spaced letters': return 'lettres espacées';
+    case 'digits for letters': return 'chiffres à la place des lettres';
+    case 'spelled-out address': return 'adresse épelée';
+    default: return trick;
+  }
+}
+
+export const FEATURE_CODES = FEATURES.map((f) => f.code);
+
+export interface ExtractedFeatures {
+  values: number[];
+  hits: (FeatureHit | null)[];
+}
+
+export function extractFeatures(ctx: FeatureContext): ExtractedFeatures {
+  const cache: Cache = {};
+  const hits = FEATURES.map((f) => f.detect(ctx, cache));
+  return { values: hits.map((h) => (h ? 1 : 0)), hits };
+}
