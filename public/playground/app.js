@@ -159,6 +159,7 @@ function renderThread() {
   pane.hidden = !root;
   $('app').classList.toggle('with-thread', Boolean(root));
   if (!root) return;
+  $('thread-text').placeholder = t('replyLabel');
   const v = view(true);
   const list = $('thread-messages');
   keepFocus(list, () => list.replaceChildren(renderMessage(root, v), el('li', { class: 'divider', 'aria-hidden': 'true' }), ...(v.replies.get(root.id) ?? []).map((m) => renderMessage(m, v))));

@@ -159,8 +159,10 @@ function inline(src, ctx) {
 
 function anchor(href, children) {
   const a = document.createElement('a');
-  a.href = href;
-  if (!href.startsWith('#')) {
+  // Permalinks to this playground open in place rather than in a new tab.
+  const local = href.startsWith(`${location.origin}/#`) ? href.slice(location.origin.length + 1) : href;
+  a.href = local;
+  if (!local.startsWith('#')) {
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlayground, type TestPlayground } from '../adapters/playground/playground-test-context.js';
-import { buildScenarioCore } from './scenario-core.js';
+import { realCoreFactory } from './scenario-core.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
   let userDataDir: string;
 
   beforeAll(async () => {
-    pg = await startTestPlayground({ stateFile: null }, await buildScenarioCore());
+    pg = await startTestPlayground({ stateFile: null }, realCoreFactory());
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'playground-chromium-'));
     browser = await chromium.launchPersistentContext(userDataDir, {
@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
       headless: true,
       // The machine's network is closed: without these flags Chromium keeps trying Google's hosts.
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 760 },
+      viewport: { width: 1200, height: 640 },
       locale: 'fr-FR',
     });
     page = browser.pages()[0] ?? (await browser.newPage());
