@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
   let userDataDir: string;
 
   beforeAll(async () => {
-    pg = await startTestPlayground({ stateFile: null }, realCoreFactory());
+    pg = await startTestPlayground({ stateFile: null }, await realCoreFactory());
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'playground-chromium-'));
     browser = await chromium.launchPersistentContext(userDataDir, {

@@ -9,7 +9,7 @@ import type { WorkspaceData } from './playground-workspace.js';
  * demo. `memory://` stores keep nothing on disk, so neither does the playground (tests, throwaway runs).
  */
 export function stateFileFor(storeUrl: string): string | undefined {
-  if (storeUrl.startsWith('memory:')) return undefined;
+  if (storeUrl.trim() === '' || storeUrl.startsWith('memory:')) return undefined;
   const sqlite = /^sqlite:(?:\/\/)?(.+)$/.exec(storeUrl);
   const filePath = sqlite ? sqlite[1] : /^[a-z][a-z0-9+.-]*:\/\//i.test(storeUrl) ? undefined : storeUrl;
   // Redis / Postgres URLs have no local folder: use the default data folder.

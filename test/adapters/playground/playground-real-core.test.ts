@@ -7,7 +7,7 @@ const PROMO = 'Offre spéciale : site vitrine + logo pour 490 € HT, code promo
 
 let pg: TestPlayground;
 beforeEach(async () => {
-  pg = await startTestPlayground({ stateFile: null }, realCoreFactory());
+  pg = await startTestPlayground({ stateFile: null }, await realCoreFactory());
 });
 afterEach(async () => {
   await pg.running.stop();
