@@ -1,0 +1,68 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeMattermost } from '../../fakes/mattermost/fake-mattermost.js';
+import { COMMAND_TOKEN, eventually, freePort } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** True once the lead's composition root replaced the `start` placeholder. */
+function startCommandIsReal(): boolean {
+  const built = `${root}dist/cli/start-command.js`;
+  return existsSync(built) && !readFileSync(built, 'utf8').includes('not available yet');
+}
+
+/**
+ * Runs the BUILT code with plain `node`: `import { Client4 } from '@mattermost/client'` passes vitest
+ * and crashes node (stack-notes §8), so only this test guards the default-import workaround.
+ */
+describe('built Mattermost adapter under plain node', () => {
+  let child: ChildProcess | undefined;
+  let fake: FakeMattermost | undefined;
+
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    await fake?.stop();
+  });
+
+  it('starts and opens an authenticated WebSocket', async () => {
+    // Build once; other areas' transient type errors must not hide ours, so judge by the emitted files.
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+    expect(existsSync(`${root}dist/adapters/mattermost/start-mattermost.js`)).toBe(true);
+
+    fake = await new FakeMattermost().start();
+    const port = await freePort();
+    const useBin = startCommandIsReal();
+    const args = useBin ? ['bin/charte-bot.js', 'start'] : ['test/adapters/mattermost/smoke-start.mjs'];
+    let stderr = '';
+    child = spawn(process.execPath, args, {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        MATTERMOST_URL: fake.url,
+        MATTERMOST_TOKEN: fake.botToken,
+        MATTERMOST_TEAM: 'coop',
+        MATTERMOST_COMMAND_TOKEN: COMMAND_TOKEN,
+        BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        STORE_URL: 'memory://',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    const outcome = await Promise.race([eventually(() => fake!.authenticatedSockets > 0, 20_000).then(() => 'connected'), exited.then((c) => `exited ${c}: ${stderr}`)]);
+    expect(outcome).toBe('connected');
+    expect(fake.authentications[0].userId).toBe(fake.state.bot.id);
+    const health = await eventually(async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      return res?.status === 200 && res;
+    }, 5000);
+    expect(health.status).toBe(200);
+    expect(stderr).not.toContain(fake.botToken);
+  }, 60_000);
+});
