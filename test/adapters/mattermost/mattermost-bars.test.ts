@@ -1,10 +1,9 @@
-import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCoreConfig } from '../../../src/core/core-config.js';
 import { createModerationBot } from '../../../src/core/moderation/create-moderation-bot.js';
 import { systemClock } from '../../../src/core/ports/clock.js';
 import { silentLogger } from '../../../src/core/ports/logger.js';
-import { KeyvModerationStore } from '../../../src/core/store/keyv-moderation-store.js';
+import { createStore, type CreatedStore } from '../../../src/store/create-store.js';
 import type { FakePost } from '../../fakes/mattermost/fake-mattermost-state.js';
 import { CLEAN, INSULT, PROMO } from '../../core/harness.js';
 import { COMMAND_TOKEN, eventually, settle, slash, startHarness, type Harness } from './helpers.js';
@@ -17,12 +16,14 @@ const GRAPHIC_OFFER = 'Moi ! Je fais des logos à partir de 290 €, écris-moi 
 /** Issue 5's bars: the real core behind the adapter, the real Client4/WebSocketClient, a fake Mattermost. */
 describe('Mattermost bars (real core)', () => {
   let h: Harness;
+  let created: CreatedStore;
 
   beforeEach(async () => {
+    created = await createStore('memory://', silentLogger, { namespace: `mm${Math.random()}` });
     h = await startHarness((platform) =>
       createModerationBot({
         platform,
-        store: new KeyvModerationStore(new Keyv({ namespace: `mm${Math.random()}` })),
+        store: created.store,
         clock: systemClock,
         log: silentLogger,
         config: { ...defaultCoreConfig, generalChannel: 'town-square', charterUrl: 'https://coop.example/charte' },
@@ -31,6 +32,7 @@ describe('Mattermost bars (real core)', () => {
   });
   afterEach(async () => {
     await h.stop();
+    await created.close();
   });
 
   const committeeLines = () => h.fake.botPostsIn('comite-charte');
