@@ -61,6 +61,7 @@ async function refresh() {
       ui.data = await api(`/api/state?as=${encodeURIComponent(ui.me)}`);
     } while (again);
     render();
+    announceNew();
   })()
     .catch(fail)
     .finally(() => (loading = null));
@@ -76,6 +77,21 @@ function visibleChannel(id) {
 function channelLabel(c) {
   if (c.kind === 'dm') return `🤖 ${t('botDm')}`;
   return `${c.kind === 'private' ? '🔒' : '#'} ${c.name}`;
+}
+
+// The list is re-rendered whole, so it is not a live region; new messages are announced here instead.
+let known = null;
+let knownFor = null;
+function announceNew() {
+  const ids = new Set(ui.data.messages.map((m) => m.id));
+  const fresh = known && knownFor === ui.me ? ui.data.messages.filter((m) => !known.has(m.id) && m.authorId !== ui.me) : [];
+  known = ids;
+  knownFor = ui.me;
+  if (!fresh.length) return;
+  const last = fresh[fresh.length - 1];
+  const who = members().get(last.authorId)?.displayName ?? last.authorId;
+  const where = channelLabel(visibleChannel(last.channelId) ?? { kind: 'public', name: last.channelId });
+  $('announcer').textContent = t('newMessage', who, where);
 }
 
 // ---- rendering

@@ -39,6 +39,7 @@ const STRINGS = {
     offline: '○ reconnexion…',
     unread: (n) => `${n} non lu${n > 1 ? 's' : ''}`,
     deleteConfirm: 'Supprimer ce message ?',
+    newMessage: (who, where) => `Nouveau message de ${who} dans ${where}`,
     welcome:
       'Bienvenue dans le bac à sable ! Ici, une coopérative imaginaire discute et charte-bot veille sur la charte. ' +
       'Choisissez un membre, postez une offre avec un prix dans #general, et regardez le bot réagir (en douceur). ' +
@@ -93,6 +94,7 @@ const STRINGS = {
     offline: '○ reconnecting…',
     unread: (n) => `${n} unread`,
     deleteConfirm: 'Delete this message?',
+    newMessage: (who, where) => `New message from ${who} in ${where}`,
     welcome:
       'Welcome to the playground! An imaginary cooperative chats here and charte-bot looks after its charter. ' +
       'Pick a member, post an offer with a price in #general, and watch the bot react (gently). ' +

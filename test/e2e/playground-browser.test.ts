@@ -93,6 +93,24 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   }, 60_000);
 
+  it('replies in a thread with Enter, and labels every control', async () => {
+    await page.locator('#channel-list a.chan', { hasText: 'general' }).click();
+    await page.locator('#messages .thread-summary').first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('thread-text');
+    await page.keyboard.type('Je viendrai avec des croissants 🥐');
+    await page.keyboard.press('Enter');
+    await page.locator('#thread-messages .msg', { hasText: 'croissants' }).waitFor();
+    await expect.poll(() => page.locator('#messages .thread-summary').first().textContent()).toContain('2 réponses');
+
+    const unlabelled = await page.evaluate(() => [
+      ...[...document.querySelectorAll('textarea, select, input')]
+        .filter((c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label'))
+        .map((c) => c.id),
+      ...[...document.querySelectorAll('button')].filter((b) => !b.textContent?.trim() && !b.getAttribute('aria-label')).map((b) => b.outerHTML),
+    ]);
+    expect(unlabelled).toEqual([]);
+  }, 60_000);
+
   it('switches the interface to English and back', async () => {
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
