@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createMattermostClient, statusOf, type MattermostClient } from '../adapters/mattermost/mattermost-sdk.js';
 
@@ -88,19 +89,17 @@ export async function setupCommand(args: string[], env?: Record<string, string |
   }
 }
 
+/** The command definition lives in the install kit, so the manual path and this command can't drift. */
+function readManifest(): Record<string, unknown> {
+  // Same relative path from src/cli and dist/cli.
+  const file = new URL('../../manifests/mattermost/slash-command.json', import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
 function createCommand(client: MattermostClient, teamId: string, commandUrl: string) {
-  return client.addCommand({
-    team_id: teamId,
-    trigger: TRIGGER,
-    method: 'P',
-    url: commandUrl,
-    display_name: 'Charte',
-    description: 'Le bot de la charte de communication (aide, test, signaler, commandes du comité)',
-    username: 'charte-bot',
-    auto_complete: true,
-    auto_complete_desc: 'La charte de communication : aide, charte, tuto, test, signaler…',
-    auto_complete_hint: '[aide | charte | tuto | test <texte> | signaler <lien> <raison>]',
-  } as Parameters<MattermostClient['addCommand']>[0]);
+  return client.addCommand({ ...readManifest(), trigger: TRIGGER, method: 'P', url: commandUrl, team_id: teamId } as unknown as Parameters<
+    MattermostClient['addCommand']
+  >[0]);
 }
 
 function explain(err: unknown, url: string, team: string): string {
