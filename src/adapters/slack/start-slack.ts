@@ -6,6 +6,7 @@ import { ConfigError, describeError } from '../../core/errors.js';
 import { runTask } from '../../core/run-task.js';
 import { handleOpsRoute, type OpsHandlers } from '../../ops/ops-routes.js';
 import type { AdapterContext, HealthReport, RunningAdapter, StartAdapter } from '../adapter-context.js';
+import { Redelivery } from './redelivery.js';
 import { readMessageEvent, toIncomingMessage } from './slack-events.js';
 import { registerActions, registerCommand, registerReport } from './slack-interactions.js';
 import { toSlackLogger } from './slack-logger.js';
@@ -18,6 +19,8 @@ export interface StartSlackOptions {
   retryConfig?: RetryConfig;
   /** How often `core.tick()` runs (digest, retention). */
   tickMs?: number;
+  /** Delays before re-running an event whose handling failed. */
+  redeliveryDelaysMs?: number[];
 }
 
 const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
@@ -91,7 +94,8 @@ export async function startSlack(ctx: AdapterContext, options: StartSlackOptions
   app.error(async (err) => {
     log.error({ err: describeError(err) }, 'unhandled error in a Slack listener');
   });
-  wireMessages(app, core, platform, log, track);
+  const redelivery = new Redelivery(log, options.redeliveryDelaysMs);
+  wireMessages(app, core, platform, log, track, redelivery);
   const deps = { core, platform, log, texts, track };
   registerCommand(app, deps);
   registerActions(app, deps);
@@ -136,6 +140,7 @@ export async function startSlack(ctx: AdapterContext, options: StartSlackOptions
       if (stopped) return;
       stopped = true;
       clearInterval(tick);
+      redelivery.stop();
       await app.stop().catch((err: unknown) => log.warn({ err: describeError(err) }, 'Slack receiver did not stop cleanly'));
       await Promise.allSettled([...inFlight]);
       if (sideServer) {
@@ -171,6 +176,7 @@ function wireMessages(
   platform: SlackPlatform,
   log: AdapterContext['log'],
   track: <T>(work: Promise<T>) => Promise<T>,
+  redelivery: Redelivery,
 ): void {
   // A retry can land while the first delivery is still being worked on; the core dedupes finished
   // events in its store, this set covers the window before it has recorded one.
@@ -182,7 +188,8 @@ function wireMessages(
       return;
     }
     if (read.kind === 'deleted') {
-      await track(core.handleMessageDeleted(read.event)).catch((err: unknown) => log.error({ err: describeError(err) }, 'message deletion not handled'));
+      const deleted = read.event;
+      await track(redelivery.run(`deleted:${deleted.channelId}:${deleted.messageId}`, () => core.handleMessageDeleted(deleted)));
       return;
     }
     if (working.has(read.eventId)) {
@@ -192,17 +199,15 @@ function wireMessages(
     working.add(read.eventId);
     try {
       await track(
-        (async () => {
+        redelivery.run(read.eventId, async () => {
           const completed = await toIncomingMessage(read, platform);
           if ('skip' in completed) {
             log.debug({ reason: completed.skip }, 'Slack message skipped');
             return;
           }
           await core.handleMessage(completed.message);
-        })(),
+        }),
       );
-    } catch (err) {
-      log.error({ err: describeError(err), eventId: read.eventId }, 'Slack message not handled');
     } finally {
       working.delete(read.eventId);
     }

@@ -84,6 +84,8 @@ export function settle(ms = 300): Promise<void> {
 
 export async function startWithFake(options: {
   env?: Record<string, string>;
+  /** Use exactly `env` (plus SLACK_API_URL pointing at the fake), without the harness defaults. */
+  onlyEnv?: boolean;
   buildCore: (platform: ChatPlatform, config: AppConfig) => BotCore;
   health?: () => Promise<HealthReport>;
   start?: StartSlackOptions;
@@ -92,7 +94,8 @@ export async function startWithFake(options: {
 }): Promise<Running> {
   const fake = options.fake ?? new FakeSlack();
   if (!fake.port) await fake.start();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ...options.env });
+  const defaults = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1' };
+  const config = loadConfig({ ...(options.onlyEnv ? {} : defaults), SLACK_API_URL: fake.apiUrl, ...options.env });
   const ctx: AdapterContext = {
     config,
     log: options.log ?? silentLogger,

@@ -145,6 +145,20 @@ describe('startSlack over HTTP', () => {
     expect(run.fake.callsTo('chat.postEphemeral')[0].args).toMatchObject({ channel: 'C0GENERAL', user: 'U0CHLOE', text: 'Signalement transmis au comité' });
   });
 
+  it('re-runs an event whose handling failed after the ack (Slack will not redeliver it)', async () => {
+    const core = new RecordingCore();
+    let failures = 1;
+    core.onMessage = async () => {
+      if (failures-- > 0) throw new Error('store down');
+    };
+    running = await startWithFake({ buildCore: () => core, start: { redeliveryDelaysMs: [50, 50] } });
+    await postSigned(`${running.url}/slack/events`, JSON.stringify(messageEvent({ text: 'Promo', eventId: 'Ev0FLAKY' })), SIGNING_SECRET);
+    await eventually(() => core.messages.length === 2);
+    expect(core.messages.map((m) => m.eventId)).toEqual(['Ev0FLAKY', 'Ev0FLAKY']);
+    await settle(200);
+    expect(core.messages).toHaveLength(2);
+  });
+
   it('survives malformed bodies without crashing', async () => {
     const { core, run, events } = await start();
     for (const body of ['not json', '{}', JSON.stringify({ type: 'event_callback', event_id: 'Ev0BAD', event: { type: 'message', channel: 7 } })]) {
