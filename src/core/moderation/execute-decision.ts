@@ -118,8 +118,10 @@ async function remind(ctx: ModerationContext, input: DecisionInput, grace: boole
   // (which makes a redelivery "already handled") is saved right after it, before anything else can fail.
   incident.dmRef = await ctx.platform.sendDirectMessage(message.author.id, dm);
   await ctx.store.saveIncident(incident);
-  const reminders = [...input.author.reminders, ctx.clock.now()];
-  await ctx.store.saveAuthor({ ...input.author, name: message.author.name, reminders, lastVariant: variant });
+  // Re-read: saving the incident added it to the author's record.
+  const author = await ctx.store.getAuthor(message.author.id);
+  const reminders = [...author.reminders, ctx.clock.now()];
+  await ctx.store.saveAuthor({ ...author, name: message.author.name, reminders, lastVariant: variant });
   await postOwedLine(ctx, incident);
   if (recidive) await alertRecidive(ctx, input, reminders);
 }
@@ -135,8 +137,9 @@ async function observeWouldRemind(ctx: ModerationContext, input: DecisionInput, 
   // Observation is the committee's own dry run: it sees every would-be reminder, even in the grace period.
   const incident = withCommitteeLine(ctx, base, action, !input.settings.digest);
   await ctx.store.saveIncident(incident);
-  const observedReminders = [...input.author.observedReminders, ctx.clock.now()];
-  await ctx.store.saveAuthor({ ...input.author, name: message.author.name, observedReminders, lastVariant: variant });
+  const author = await ctx.store.getAuthor(message.author.id);
+  const observedReminders = [...author.observedReminders, ctx.clock.now()];
+  await ctx.store.saveAuthor({ ...author, name: message.author.name, observedReminders, lastVariant: variant });
   await postOwedLine(ctx, incident);
   if (recidive) await alertRecidive(ctx, input, observedReminders);
 }

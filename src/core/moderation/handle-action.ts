@@ -4,7 +4,7 @@ import type { CommitteeVerdict, Incident } from '../ports/moderation-store.js';
 import { postToCommittee } from './committee-output.js';
 import { isCommitteeMember } from './is-committee-member.js';
 import type { ModerationContext } from './moderation-context.js';
-import { renderWhere } from '../messages/render-committee-line.js';
+import { renderWhere, verdictButtons } from '../messages/render-committee-line.js';
 
 const reply = (text: string): ActionResult => ({ reply: { text } });
 
@@ -35,11 +35,13 @@ async function repost(ctx: ModerationContext, incident: Incident, action: Incomi
   const who = platform.format.user({ id: incident.authorId, name: incident.authorName });
   const body = platform.format.quote(platform.format.escape(incident.repostText ?? incident.excerpt));
   await platform.postToChannel(annonces.id, { text: `${catalog.actions.repostHeader(who)}\n${body}` });
-  await ctx.store.saveIncident({ ...incident, status: 'closed', closedBy: 'reposted', repostText: undefined, updatedAt: ctx.clock.now() });
+  const closed: Incident = { ...incident, status: 'closed', closedBy: 'reposted', repostText: undefined, updatedAt: ctx.clock.now() };
+  await ctx.store.saveIncident(closed);
   if (incident.committeeRef && incident.committeeText) {
-    await platform.updateMessage(incident.committeeRef, {
-      text: `${incident.committeeText}\n${catalog.committee.reposted(who)}`,
-    });
+    // The committee may still judge the detection: keep the verdict buttons until a verdict is given.
+    const text = `${incident.committeeText}\n${catalog.committee.reposted(who)}`;
+    await platform.updateMessage(incident.committeeRef, { text, buttons: incident.verdict ? undefined : verdictButtons(catalog, incident.id) });
+    await ctx.store.saveIncident({ ...closed, committeeText: text });
   }
   return { reply: { text: catalog.actions.reposted(annoncesRef) }, update: { text: catalog.actions.repostUpdate(annoncesRef) } };
 }
