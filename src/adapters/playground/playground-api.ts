@@ -63,7 +63,7 @@ export class PlaygroundApi {
     if (text.startsWith('/')) return { message: await this.command(me, channel.id, text, threadId) };
 
     const message = workspace.addMessage({ channelId: channel.id, authorId: me.id, text, ...(threadId ? { threadId } : {}) });
-    return { message, ...(await this.toCore('handleMessage', () => this.deps.core.handleMessage(this.incoming(message, false)))) };
+    return { message, ...(await this.toCore('handleMessage', async () => this.deps.core.handleMessage(await this.incoming(message, false)))) };
   }
 
   async edit(body: Body): Promise<{ message?: PlaygroundMessage; warning?: string }> {
@@ -74,7 +74,7 @@ export class PlaygroundApi {
     if (text === message.text) return { message };
     const updated = this.deps.workspace.updateMessage(message.id, { text, editedAt: this.deps.clock.now() });
     if (!updated) throw new HttpError(404, 'no_message', 'No such message.');
-    const result = await this.toCore('handleMessage', () => this.deps.core.handleMessage(this.incoming(updated, true)));
+    const result = await this.toCore('handleMessage', async () => this.deps.core.handleMessage(await this.incoming(updated, true)));
     return { ...result, message: updated };
   }
 
@@ -145,12 +145,13 @@ export class PlaygroundApi {
     });
   }
 
-  private incoming(message: PlaygroundMessage, isEdit: boolean): IncomingMessage {
+  private async incoming(message: PlaygroundMessage, isEdit: boolean): Promise<IncomingMessage> {
     const { workspace } = this.deps;
     const channel = workspace.channel(message.channelId);
     const author = workspace.member(message.authorId);
     if (!channel || !author) throw new HttpError(404, 'no_message', 'No such message.');
     const root = message.threadId ? workspace.message(message.threadId) : undefined;
+    const permalink = await this.deps.platform.permalink(message.channelId, message.id);
     return {
       platform: 'playground',
       id: message.id,
@@ -161,6 +162,7 @@ export class PlaygroundApi {
       ...(root ? { thread: { id: root.id, text: root.text, authorId: root.authorId } } : {}),
       isEdit,
       at: isEdit ? (message.editedAt ?? message.at) : message.at,
+      ...(permalink ? { permalink } : {}),
     };
   }
 

@@ -98,7 +98,11 @@ export async function createPlayground(ctx: AdapterContext, options: PlaygroundO
       events.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // In-flight requests get a moment to finish; then keep-alive sockets are cut so stop() ends.
+      const cut = setTimeout(() => server.closeAllConnections(), 2_000);
+      cut.unref();
       await closed;
+      clearTimeout(cut);
       await writer?.flush();
     },
   };

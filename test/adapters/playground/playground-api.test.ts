@@ -163,3 +163,11 @@ describe('playground API: bad input never crashes it', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('playground API: links', () => {
+  it('gives the core a permalink that opens the message in the page', async () => {
+    await pg.post('/api/messages', { as: 'camille', channel: 'general', text: 'Un lien vers moi' });
+    const link = pg.core().messages.at(-1)!.permalink!;
+    expect(link.startsWith(`${pg.running.url}/#c=general&m=`)).toBe(true);
+  });
+});
