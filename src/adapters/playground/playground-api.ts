@@ -110,9 +110,29 @@ export class PlaygroundApi {
     return { reply, updated: Boolean(result.update) };
   }
 
-  reset(): void {
-    this.deps.workspace.reset();
-    this.deps.log.info({}, 'playground workspace reset');
+  /**
+   * Back to the starting workspace. The bot's store is not the playground's to wipe, so a committee
+   * member asks the core to forget each member (`/charte oublier`, public API): cooldowns and cases go,
+   * and a member who tries again after a reset gets the reminder again. Committee settings stay.
+   */
+  async reset(): Promise<{ ok: true; forgotten: number }> {
+    const { workspace, core, log } = this.deps;
+    workspace.reset();
+    const committee = workspace.channel(workspace.committeeChannelId);
+    const asker = workspace.members().find((m) => m.committee && committee?.members.includes(m.id));
+    let forgotten = 0;
+    if (committee && asker) {
+      for (const member of workspace.members().filter((m) => !m.isBot)) {
+        try {
+          await core.handleCommand({ platform: 'playground', text: `oublier @${member.id}`, user: toUserInfo(asker), channel: toChannelInfo(committee) });
+          forgotten += 1;
+        } catch (err) {
+          log.warn({ err: describeError(err), memberId: member.id }, 'the bot could not forget a member on reset');
+        }
+      }
+    }
+    log.info({ forgotten }, 'playground workspace reset');
+    return { ok: true, forgotten };
   }
 
   private async command(me: PlaygroundMember, channelId: string, text: string, threadId?: string): Promise<PlaygroundMessage> {

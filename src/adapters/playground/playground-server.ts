@@ -27,10 +27,7 @@ export function createPlaygroundServer(deps: PlaygroundServerDeps): Server {
     '/api/actions': (b) => deps.api.action(b),
     '/api/edit': (b) => deps.api.edit(b),
     '/api/delete': (b) => deps.api.remove(b),
-    '/api/reset': async () => {
-      deps.api.reset();
-      return { ok: true };
-    },
+    '/api/reset': () => deps.api.reset(),
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -65,4 +65,14 @@ describe('playground with the real core', () => {
     const asCommittee = await pg.post('/api/messages', { as: 'sophie', channel: 'comite-charte', text: '/charte mode observation' });
     expect(asMember.json.message.text).not.toBe(asCommittee.json.message.text);
   });
+
+  it('forgets every member on reset, so the same post gets a reminder again', async () => {
+    await pg.post('/api/messages', { as: 'camille', channel: 'general', text: PROMO });
+    expect(await dmOf('camille')).toHaveLength(1);
+    const reset = await pg.post('/api/reset', {});
+    expect(reset.json).toMatchObject({ ok: true, forgotten: 6 });
+    expect(await dmOf('camille')).toHaveLength(0);
+    await pg.post('/api/messages', { as: 'camille', channel: 'general', text: PROMO });
+    expect(await dmOf('camille')).toHaveLength(1);
+  });
 });
