@@ -100,7 +100,7 @@ function announceNew() {
 
 // ---- rendering
 function render() {
-  if (!visibleChannel(ui.channel)) ui.channel = 'general';
+  if (!visibleChannel(ui.channel)) ui.channel = ui.data.generalChannel;
   if (ui.thread && !ui.data.messages.some((m) => m.id === ui.thread)) ui.thread = null;
   renderSidebar();
   renderMain();
@@ -160,7 +160,7 @@ function renderMain() {
   $('channel-topic').textContent = channel.kind === 'dm' ? '' : (channel.topic ?? '');
   $('composer-label').textContent = channel.kind === 'dm' ? t('writeToBot') : t('writeIn', channelLabel(channel));
   $('composer-text').placeholder = $('composer-label').textContent;
-  $('welcome').hidden = ui.channel !== 'general' || localStorage.getItem('playground.welcomed') === '1';
+  $('welcome').hidden = ui.channel !== ui.data.generalChannel || localStorage.getItem('playground.welcomed') === '1';
   const list = $('messages');
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   const msgs = ui.data.messages.filter((m) => m.channelId === ui.channel && !m.threadId);
@@ -278,7 +278,7 @@ function start() {
   $('lang-switch').addEventListener('click', () => { setLang(currentLang() === 'fr' ? 'en' : 'fr'); if (ui.data) render(); });
   $('reset').addEventListener('click', () => {
     if (!confirm(t('resetConfirm'))) return;
-    api('/api/reset', {}).then(() => { localStorage.removeItem(`playground.seen.${ui.me}`); ui.thread = null; location.hash = '#c=general'; toast(t('resetDone')); return refresh(); }, fail);
+    api('/api/reset', {}).then(() => { localStorage.removeItem(`playground.seen.${ui.me}`); ui.thread = null; location.hash = `#c=${encodeURIComponent(ui.data?.generalChannel ?? 'general')}`; toast(t('resetDone')); return refresh(); }, fail);
   });
   $('menu-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('menu-open');
@@ -286,7 +286,7 @@ function start() {
   });
   $('welcome-close').addEventListener('click', () => { localStorage.setItem('playground.welcomed', '1'); $('welcome').hidden = true; });
   $('try-example').addEventListener('click', () => {
-    location.hash = '#c=general';
+    location.hash = `#c=${encodeURIComponent(ui.data?.generalChannel ?? 'general')}`;
     $('composer-text').value = t('example');
     autoGrow($('composer-text'));
     $('composer-text').focus();

@@ -44,6 +44,7 @@ export class PlaygroundApi {
       locale: this.deps.locale,
       me: me.id,
       committeeChannel: workspace.committeeChannelId,
+      generalChannel: workspace.generalChannelId,
       annoncesChannel: this.deps.annoncesChannel,
       members: workspace.members().map(({ id, displayName, title, isBot, committee, staff }) => ({ id, displayName, title, isBot, committee, staff })),
       channels: workspace.channelsVisibleTo(me.id).map(({ id, name, kind, topic }) => ({ id, name, kind, topic })),

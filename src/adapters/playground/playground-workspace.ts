@@ -1,5 +1,5 @@
 import type { Button, ChannelKind } from '../../core/model.js';
-import { BOT_ID, seedWorkspace } from './playground-seed.js';
+import { BOT_ID, seedWorkspace, type ChannelNames } from './playground-seed.js';
 
 export { BOT_ID };
 
@@ -49,6 +49,11 @@ export interface WorkspaceData {
   messages: PlaygroundMessage[];
 }
 
+export interface WorkspaceOptions {
+  channels: ChannelNames;
+  now: () => number;
+}
+
 /** Oldest messages beyond this, per channel, are dropped so the state file stays small. */
 export const MAX_MESSAGES_PER_CHANNEL = 400;
 
@@ -61,11 +66,11 @@ export class PlaygroundWorkspace {
 
   constructor(
     private data: WorkspaceData,
-    private readonly options: { committeeChannel: string; now: () => number },
+    private readonly options: WorkspaceOptions,
   ) {}
 
-  static fresh(options: { committeeChannel: string; now: () => number }): PlaygroundWorkspace {
-    return new PlaygroundWorkspace(seedWorkspace(options.committeeChannel, options.now()), options);
+  static fresh(options: WorkspaceOptions): PlaygroundWorkspace {
+    return new PlaygroundWorkspace(seedWorkspace(options.channels, options.now()), options);
   }
 
   onChange(listener: () => void): () => void {
@@ -78,12 +83,16 @@ export class PlaygroundWorkspace {
   }
 
   get committeeChannelId(): string {
-    return this.options.committeeChannel;
+    return this.options.channels.committee;
+  }
+
+  get generalChannelId(): string {
+    return this.options.channels.general;
   }
 
   /** Back to the seeded workspace; a new epoch keeps new message ids distinct from the old ones. */
   reset(): void {
-    this.data = seedWorkspace(this.options.committeeChannel, this.options.now());
+    this.data = seedWorkspace(this.options.channels, this.options.now());
     this.changed();
   }
 

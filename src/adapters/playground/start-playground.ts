@@ -32,11 +32,12 @@ export async function createPlayground(ctx: AdapterContext, options: PlaygroundO
   const log = ctx.log.child({ platform: 'playground' });
   const { core: coreConfig } = ctx.config;
   const stateFile = options.stateFile === null ? undefined : (options.stateFile ?? stateFileFor(ctx.config.storeUrl));
-  const wsOptions = { committeeChannel: coreConfig.committeeChannel, now: () => ctx.clock.now() };
+  const channels = { general: coreConfig.generalChannel, annonces: coreConfig.annoncesChannel, committee: coreConfig.committeeChannel };
+  const wsOptions = { channels, now: () => ctx.clock.now() };
 
   const saved = stateFile ? await loadWorkspaceFile(stateFile, log) : undefined;
-  // A saved workspace made for another committee channel name would hide the committee: start over.
-  const usable = saved?.channels.some((c) => c.id === coreConfig.committeeChannel) ? saved : undefined;
+  // A saved workspace made for other channel names (config changed) would hide them: start over.
+  const usable = Object.values(channels).every((id) => saved?.channels.some((c) => c.id === id)) ? saved : undefined;
   const workspace = usable ? new PlaygroundWorkspace(usable, wsOptions) : PlaygroundWorkspace.fresh(wsOptions);
   const writer = stateFile ? new WorkspaceFileWriter(stateFile, () => workspace.snapshot(), log) : undefined;
   if (!usable) writer?.schedule(); // creates ./data on first start

@@ -4,7 +4,7 @@ import { PlaygroundWorkspace } from '../../../src/adapters/playground/playground
 import { PlatformError } from '../../../src/core/errors.js';
 
 function setup() {
-  const workspace = PlaygroundWorkspace.fresh({ committeeChannel: 'comite-charte', now: () => 1_700_000_000_000 });
+  const workspace = PlaygroundWorkspace.fresh({ channels: { general: 'general', annonces: 'annonces', committee: 'comite-charte' }, now: () => 1_700_000_000_000 });
   const platform = new PlaygroundPlatform(workspace, () => 'http://127.0.0.1:3000');
   return { workspace, platform };
 }

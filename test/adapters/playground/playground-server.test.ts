@@ -124,3 +124,24 @@ describe('playground persistence', () => {
     expect((await readdir(dir)).some((f) => f.startsWith('playground.json.broken-'))).toBe(true);
   });
 });
+
+describe('playground channels follow the configuration', () => {
+  it('names #annonces, the committee channel and the general channel as configured', async () => {
+    const { loadConfig } = await import('../../../src/config/load-config.js');
+    const { createPlayground } = await import('../../../src/adapters/playground/start-playground.js');
+    const { silentLogger } = await import('../../../src/core/ports/logger.js');
+    const { FakeBotCore } = await import('./fake-bot-core.js');
+    const config = loadConfig({ ANNONCES_CHANNEL: '#petites-annonces', COMMITTEE_CHANNEL: 'ethique', GENERAL_CHANNEL: 'agora' });
+    const running = await createPlayground(
+      { config: { ...config, port: 0, storeUrl: 'memory://' }, log: silentLogger, clock: { now: () => Date.now() }, buildCore: (p) => new FakeBotCore(p), health: async () => ({ ok: true, checks: {} }) },
+      { stateFile: null },
+    );
+    try {
+      const state = await (await fetch(`${running.url}/api/state?as=sophie`)).json();
+      expect(state.channels.map((c: any) => c.name)).toEqual(['agora', 'entraide', 'petites-annonces', 'ethique', 'dm-sophie']);
+      expect(state.generalChannel).toBe('agora');
+    } finally {
+      await running.stop();
+    }
+  });
+});
