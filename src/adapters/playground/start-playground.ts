@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { ConfigError } from '../../core/errors.js';
-import { runTask } from '../../core/run-task.js';
 import type { AdapterContext, HealthReport, RunningAdapter, StartAdapter } from '../adapter-context.js';
 import { PlaygroundApi } from './playground-api.js';
 import { PlaygroundEvents } from './playground-events.js';
@@ -15,8 +14,6 @@ export interface PlaygroundOptions {
   stateFile?: string | null;
   /** Folder of the page's files (tests only). */
   staticDir?: string;
-  /** How often `core.tick()` runs; the core expects about once a minute. */
-  tickMs?: number;
 }
 
 export interface RunningPlayground extends RunningAdapter {
@@ -29,7 +26,7 @@ export interface RunningPlayground extends RunningAdapter {
 export const startPlayground: StartAdapter = (ctx) => createPlayground(ctx);
 
 export async function createPlayground(ctx: AdapterContext, options: PlaygroundOptions = {}): Promise<RunningPlayground> {
-  const log = ctx.log.child({ platform: 'playground' });
+  const log = ctx.log;
   const { core: coreConfig } = ctx.config;
   const stateFile = options.stateFile === null ? undefined : (options.stateFile ?? stateFileFor(ctx.config.storeUrl));
   const channels = { general: coreConfig.generalChannel, annonces: coreConfig.annoncesChannel, committee: coreConfig.committeeChannel };
@@ -87,15 +84,11 @@ export async function createPlayground(ctx: AdapterContext, options: PlaygroundO
   baseUrl = `http://${shownHost}:${port}`;
   log.info({ url: baseUrl, stateFile: stateFile ?? 'memory' }, 'playground listening');
 
-  const ticker = setInterval(() => runTask(core.tick(), { log, description: 'tick' }), options.tickMs ?? 60_000);
-  ticker.unref();
-
   return {
     url: baseUrl,
     port,
     workspace,
     async stop() {
-      clearInterval(ticker);
       events.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
