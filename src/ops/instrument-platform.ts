@@ -1,4 +1,6 @@
+import type { OutgoingMessage } from '../core/model.js';
 import type { ChatPlatform } from '../core/ports/chat-platform.js';
+import { decoratePlatform } from './decorate-platform.js';
 import type { BotMetrics } from './metrics-registry.js';
 
 /**
@@ -8,30 +10,18 @@ import type { BotMetrics } from './metrics-registry.js';
  */
 export function instrumentPlatform(platform: ChatPlatform, metrics: BotMetrics, committeeChannelName: string): ChatPlatform {
   let committeeId: string | undefined;
-  return {
-    name: platform.name,
-    format: platform.format,
-    async sendDirectMessage(userId, message) {
-      const ref = await platform.sendDirectMessage(userId, message);
+  const wanted = committeeChannelName.replace(/^[#~]/, '').toLowerCase();
+  return decoratePlatform(platform, async (method, args, invoke) => {
+    const result = await invoke();
+    if (method === 'sendDirectMessage') {
+      const message = args[1] as OutgoingMessage;
       if (message.buttons?.some((b) => b.action === 'repost_annonces')) metrics.reminders.inc();
-      return ref;
-    },
-    async postToChannel(channelId, message, options) {
-      const ref = await platform.postToChannel(channelId, message, options);
-      if (committeeId !== undefined && channelId === committeeId) metrics.committeeLines.inc();
-      return ref;
-    },
-    updateMessage: (ref, message) => platform.updateMessage(ref, message),
-    async findChannelByName(name) {
-      const channel = await platform.findChannelByName(name);
-      if (channel && name.replace(/^[#~]/, '').toLowerCase() === committeeChannelName.toLowerCase()) committeeId = channel.id;
-      return channel;
-    },
-    getChannel: (id) => platform.getChannel(id),
-    getUser: (id) => platform.getUser(id),
-    isChannelMember: (c, u) => platform.isChannelMember(c, u),
-    isBotInChannel: (c) => platform.isBotInChannel(c),
-    permalink: (c, m) => platform.permalink(c, m),
-    resolvePermalink: (link) => platform.resolvePermalink(link),
-  };
+    } else if (method === 'postToChannel') {
+      if (committeeId !== undefined && args[0] === committeeId) metrics.committeeLines.inc();
+    } else if (method === 'findChannelByName') {
+      const channel = result as { id: string } | undefined;
+      if (channel && String(args[0]).replace(/^[#~]/, '').toLowerCase() === wanted) committeeId = channel.id;
+    }
+    return result;
+  });
 }

@@ -1,6 +1,7 @@
 import { PlatformError } from '../core/errors.js';
 import type { ChatPlatform } from '../core/ports/chat-platform.js';
 import type { Logger } from '../core/ports/logger.js';
+import { decoratePlatform } from './decorate-platform.js';
 
 export interface RetryOptions {
   attempts?: number;
@@ -53,18 +54,5 @@ export function withRetries(platform: ChatPlatform, log: Logger, options: RetryO
     }
   }
 
-  return {
-    name: platform.name,
-    format: platform.format,
-    sendDirectMessage: (u, m) => retry('sendDirectMessage', () => platform.sendDirectMessage(u, m)),
-    postToChannel: (c, m, o) => retry('postToChannel', () => platform.postToChannel(c, m, o)),
-    updateMessage: (r, m) => retry('updateMessage', () => platform.updateMessage(r, m)),
-    findChannelByName: (n) => retry('findChannelByName', () => platform.findChannelByName(n)),
-    getChannel: (id) => retry('getChannel', () => platform.getChannel(id)),
-    getUser: (id) => retry('getUser', () => platform.getUser(id)),
-    isChannelMember: (c, u) => retry('isChannelMember', () => platform.isChannelMember(c, u)),
-    isBotInChannel: (c) => retry('isBotInChannel', () => platform.isBotInChannel(c)),
-    permalink: (c, m) => retry('permalink', () => platform.permalink(c, m)),
-    resolvePermalink: (l) => retry('resolvePermalink', () => platform.resolvePermalink(l)),
-  };
+  return decoratePlatform(platform, (method, _args, invoke) => retry(method, invoke));
 }
