@@ -14,6 +14,18 @@ export function defuseGroupMentions(text: string): string {
   return text.replace(GROUP_MENTION, `@${ZWJ}`);
 }
 
+/** A bare URL, without the characters Markdown link syntax needs. Capturing, so `split` keeps it. */
+const BARE_URL = /(https?:\/\/[^\s<>()[\]`*!|~]+)/g;
+
+/** Escapes Markdown and breaks every mention in text that is not a URL. */
+function escapeProse(text: string): string {
+  return text
+    .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
+    .replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZWJ}`)
+    .replace(/^(\s*)(#{1,6}|[-+=])(?=\s|$)/gm, (_m, indent: string, marker: string) => `${indent}\\${marker}`)
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, (_m, num: string, dot: string) => `${num}\\${dot}`);
+}
+
 /** Markdown punctuation that can change meaning: links, images, emphasis, code, channel links, tables. */
 const MARKDOWN_SPECIALS = /[\\`*_[\]()!~|<>]/g;
 
@@ -48,11 +60,11 @@ export class MattermostFormatter implements TextFormatter {
   }
 
   escape(untrusted: string): string {
-    return untrusted
-      .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
-      .replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZWJ}`)
-      .replace(/^(\s*)(#{1,6}|[-+=])(?=\s|$)/gm, (_m, indent: string, marker: string) => `${indent}\\${marker}`)
-      .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, (_m, num: string, dot: string) => `${num}\\${dot}`);
+    // Bare URLs stay as typed (escaping `_` inside one would cut Mattermost's autolink); they hold no
+    // brackets or parentheses, so they can't form a Markdown link. Group mentions are defused everywhere.
+    const parts = untrusted.split(BARE_URL);
+    const escaped = parts.map((part, i) => (i % 2 === 1 ? part : escapeProse(part))).join('');
+    return defuseGroupMentions(escaped);
   }
 
   quote(escaped: string): string {

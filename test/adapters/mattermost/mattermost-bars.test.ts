@@ -141,11 +141,14 @@ describe('Mattermost bars (real core)', () => {
     expect(committeeLines()).toHaveLength(1);
   });
 
-  it('the reminder buttons work end to end (not_promo closes the case)', async () => {
+  it('« Publier dans #annonces » reposts in ~annonces and removes the used buttons', async () => {
     h.fake.post('alice', 'general', PROMO);
     const [dm] = await eventually(() => h.fake.dmsTo('alice').length === 1 && h.fake.dmsTo('alice'));
-    const click = await h.fake.click(dm.id, 1, 'alice');
+    const click = await h.fake.click(dm.id, 0, 'alice');
     expect(click.status).toBe(200);
-    expect(click.body.update ?? click.body.ephemeral_text).toBeTruthy();
+    const [repost] = await eventually(() => h.fake.botPostsIn('annonces').length === 1 && h.fake.botPostsIn('annonces'));
+    expect(repost.message).toContain('shiatsu');
+    expect(repost.message).toContain('@alice');
+    expect(h.fake.state.posts.get(dm.id)?.props.attachments).toBeUndefined();
   });
 });

@@ -34,6 +34,12 @@ describe('MattermostFormatter', () => {
     expect(out).toContain('1\\. liste');
   });
 
+  it('escape() keeps bare URLs clickable but still defuses a group mention hidden in one', () => {
+    expect(f.escape('voir https://ex.example/foo_bar?x=1 !')).toContain('https://ex.example/foo_bar?x=1');
+    expect(f.escape('https://ex.example/@here')).not.toMatch(LIVE);
+    expect(f.escape('[ici](https://evil.example)')).toBe('\\[ici\\]\\(https://evil.example\\)');
+  });
+
   it('quote() prefixes every line', () => {
     expect(f.quote('a\nb')).toBe('> a\n> b');
   });
