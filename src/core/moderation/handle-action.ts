@@ -32,9 +32,17 @@ async function repost(ctx: ModerationContext, incident: Incident, action: Incomi
     ctx.log.warn({ annoncesChannel: ctx.config.annoncesChannel }, 'annonces channel not found: cannot repost');
     return reply(catalog.actions.gone);
   }
+  // A double click (or a retried interaction) must not post the ad twice: claim the repost first.
+  const claim = `${action.platform}:repost:${incident.id}`;
+  if (!(await ctx.store.claimEvent(claim, 24 * 60 * 60 * 1000))) return reply(catalog.actions.alreadyDone);
   const who = platform.format.user({ id: incident.authorId, name: incident.authorName });
   const body = platform.format.quote(platform.format.escape(incident.repostText ?? incident.excerpt));
-  await platform.postToChannel(annonces.id, { text: `${catalog.actions.repostHeader(who)}\n${body}` });
+  try {
+    await platform.postToChannel(annonces.id, { text: `${catalog.actions.repostHeader(who)}\n${body}` });
+  } catch (err) {
+    await ctx.store.releaseEvent(claim);
+    throw err;
+  }
   const closed: Incident = { ...incident, status: 'closed', closedBy: 'reposted', repostText: undefined, updatedAt: ctx.clock.now() };
   await ctx.store.saveIncident(closed);
   if (incident.committeeRef && incident.committeeText) {

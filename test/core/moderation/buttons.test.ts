@@ -80,3 +80,13 @@ describe('committee verdicts', () => {
     expect(result.reply?.text).toMatch(/n’existe plus/);
   });
 });
+
+describe('double clicks', () => {
+  it('reposts once when «Publier» is clicked twice at the same time', async () => {
+    const h = createHarness();
+    const { incidentId } = await remindAlice(h);
+    const click = () => h.bot.handleAction({ platform: 'playground', action: 'repost_annonces', value: incidentId, user: h.users.alice });
+    await Promise.all([click(), click(), click()]);
+    expect(h.platform.postsIn('CANN')).toHaveLength(1);
+  });
+});
