@@ -11,7 +11,7 @@ describe('Block Kit rendering', () => {
       ],
     });
     expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Petit conseil' } });
-    const elements = (blocks[1] as { elements: Record<string, unknown>[] }).elements;
+    const elements = (blocks[1] as unknown as { elements: Record<string, unknown>[] }).elements;
     expect(elements.map((e) => [e.action_id, e.value, e.style])).toEqual([
       ['repost_annonces', 'inc-1', 'primary'],
       ['not_promo', 'inc-1', undefined],
@@ -26,10 +26,10 @@ describe('Block Kit rendering', () => {
         { action: 'verdict_confirmed', label: 'Bien vu', value: '2' },
       ],
     });
-    const sections = blocks.filter((b) => b.type === 'section') as { text: { text: string } }[];
+    const sections = blocks.filter((b) => b.type === 'section') as unknown as { text: { text: string } }[];
     expect(sections.every((s) => s.text.text.length <= 3000)).toBe(true);
     expect(sections.map((s) => s.text.text).join('').replace(/\n/g, '').length).toBe(12000);
-    const ids = (blocks.at(-1) as { elements: { action_id: string }[] }).elements.map((e) => e.action_id);
+    const ids = (blocks.at(-1) as unknown as { elements: { action_id: string }[] }).elements.map((e) => e.action_id);
     expect(new Set(ids).size).toBe(2);
     expect(ids.map(parseActionId)).toEqual(['verdict_confirmed', 'verdict_confirmed']);
   });

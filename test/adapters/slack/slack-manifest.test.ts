@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { REPORT_CALLBACK_ID } from '../../../src/adapters/slack/slack-report-modal.js';
 import { toYaml, withoutComments } from './to-yaml.js';

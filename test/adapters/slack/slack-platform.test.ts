@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackPlatform } from '../../../src/adapters/slack/slack-platform.js';
-import { createSlackWebClient, SLACK_RETRY_CONFIG } from '../../../src/adapters/slack/slack-web-client.js';
+import { createSlackWebClient, SLACK_RETRY_CONFIG, type RetryConfig } from '../../../src/adapters/slack/slack-web-client.js';
 import { PlatformError } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/ports/logger.js';
 import { BOT, FakeSlack, TEAM } from '../../fakes/slack/fake-slack.js';
@@ -10,7 +10,7 @@ let fake: FakeSlack;
 const clock = { now: () => Date.now() };
 const identity = { botUserId: BOT.userId, botId: BOT.botId, teamId: TEAM.id, teamUrl: TEAM.url };
 
-function platform(retryConfig = FAST_RETRIES): SlackPlatform {
+function platform(retryConfig: RetryConfig = FAST_RETRIES): SlackPlatform {
   return new SlackPlatform(createSlackWebClient('xoxb-test', fake.apiUrl, silentLogger, retryConfig), identity, clock, silentLogger);
 }
 

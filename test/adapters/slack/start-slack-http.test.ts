@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { interactiveBody, postSigned } from '../../fakes/slack/fake-slack.js';
+import { FakeSlack, interactiveBody, postSigned } from '../../fakes/slack/fake-slack.js';
 import {
   blockActionsPayload,
   editEvent,
@@ -33,6 +33,17 @@ describe('startSlack over HTTP', () => {
     const health = await fetch(`${run.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, checks: { store: { ok: true }, slack: { ok: true } } });
+  });
+
+  it('refuses to start with a token Slack rejects, naming SLACK_BOT_TOKEN and where to find it', async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    fake.failNext('auth.test', { status: 200, error: 'invalid_auth' });
+    try {
+      await expect(startWithFake({ fake, buildCore: () => new RecordingCore() })).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth.*OAuth & Permissions/s);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it('answers 503 on /healthz when Slack refuses the token', async () => {
