@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlayground, type TestPlayground } from '../adapters/playground/playground-test-context.js';
 import { realCoreFactory } from './scenario-core.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium; CHROMIUM_PATH points elsewhere on a developer's machine.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  console.warn(`[playground-browser] skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (.ci/run does).`);
+  console.warn(`[playground-browser] skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
 }
 const SCREENSHOT = path.resolve('docs/playground.png');
 const PROMO = 'Je lance mon pack identité visuelle : logo + cartes de visite à 490 €, écrivez-moi en privé !';
