@@ -17,8 +17,6 @@ import { createSlackWebClient, slackClientOptions, slackErrorCode, type RetryCon
 /** Test seams only; production uses the defaults. */
 export interface StartSlackOptions {
   retryConfig?: RetryConfig;
-  /** How often `core.tick()` runs (digest, retention). */
-  tickMs?: number;
   /** Delays before re-running an event whose handling failed. */
   redeliveryDelaysMs?: number[];
 }
@@ -130,16 +128,12 @@ export async function startSlack(ctx: AdapterContext, options: StartSlackOptions
     log.info({ url: `${url}/slack/events` }, 'Slack HTTP receiver listening');
   }
 
-  const tick = setInterval(() => runTask(core.tick(), { log, description: 'core tick' }), options.tickMs ?? 60_000);
-  tick.unref();
-
   let stopped = false;
   return {
     url,
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(tick);
       redelivery.stop();
       await app.stop().catch((err: unknown) => log.warn({ err: describeError(err) }, 'Slack receiver did not stop cleanly'));
       await Promise.allSettled([...inFlight]);

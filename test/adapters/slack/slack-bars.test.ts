@@ -3,6 +3,8 @@ import { createModerationBot } from '../../../src/core/moderation/create-moderat
 import { systemClock } from '../../../src/core/ports/clock.js';
 import { silentLogger } from '../../../src/core/ports/logger.js';
 import { createStore, type CreatedStore } from '../../../src/store/create-store.js';
+import { startBot } from '../../../src/app/start-bot.js';
+import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { CLEAN, INSULT, PROMO } from '../../core/harness.js';
 import { postSigned } from '../../fakes/slack/fake-slack.js';
 import { editEvent, messageEvent, slashCommandBody } from '../../fakes/slack/slack-payloads.js';
@@ -167,6 +169,34 @@ describe('Slack bars (real core, Socket Mode)', () => {
     } finally {
       await run.stop();
       await stored.close();
+    }
+  });
+});
+
+describe('Slack bars through the composition root (what `charte-bot start` runs)', () => {
+  it('with only the five contract variables, serves /slack/events and reminds a promotion once', async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    const bot = await startBot({
+      env: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, STORE_URL },
+      log: silentLogger,
+    });
+    try {
+      expect(bot.config.platform).toMatchObject({ kind: 'slack', mode: 'http' });
+      const events = `${bot.url}/slack/events`;
+      const body = JSON.stringify(messageEvent({ text: PROMO, eventId: 'Ev0ROOT' }));
+      expect((await postSigned(events, body, SIGNING_SECRET)).status).toBe(200);
+      const dms = () => fake.channels.get('DU0ALICE')?.messages ?? [];
+      await eventually(() => dms().length === 1 && (fake.channels.get('G0COMITE')?.messages.length ?? 0) === 1);
+      expect((await postSigned(events, body, SIGNING_SECRET, { retryNum: 1 })).status).toBe(200);
+      await settle(400);
+      expect(dms()).toHaveLength(1);
+      const health = await fetch(`${bot.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ ok: true, checks: { store: { ok: true }, slack: { ok: true } } });
+    } finally {
+      await bot.stop();
+      await fake.stop();
     }
   });
 });
