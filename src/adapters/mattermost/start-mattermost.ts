@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { AdapterContext, RunningAdapter, StartAdapter } from '../adapter-context.js';
 import { ConfigError, describeError } from '../../core/errors.js';
-import { runTask } from '../../core/run-task.js';
 import { ActionSigner } from './action-signer.js';
 import { createMattermostHttpServer } from './mattermost-http-server.js';
 import { MattermostIntake } from './mattermost-intake.js';
@@ -13,7 +12,6 @@ export interface MattermostTuning {
   minRetryMs?: number;
   retryJitterMs?: number;
   connectTimeoutMs?: number;
-  tickIntervalMs?: number;
 }
 
 /** `StartAdapter` for `MATTERMOST_*`: checks the token and team, serves HTTP, listens on the WebSocket. */
@@ -79,12 +77,10 @@ export async function startMattermostWith(ctx: AdapterContext, tuning: Mattermos
   const address = server.address() as AddressInfo;
   log.info({ host, port: address.port }, 'mattermost http endpoints listening');
 
-  let tick: NodeJS.Timeout | undefined;
+  // Housekeeping ticks belong to the composition root (src/app/start-bot.ts), not to the adapter.
   try {
     await core.start();
     await intake.connect();
-    tick = setInterval(() => runTask(core.tick(), { log, description: 'core tick' }), tuning.tickIntervalMs ?? 60_000);
-    tick.unref();
   } catch (err) {
     await intake.stop().catch(() => undefined);
     await closeServer(server);
@@ -96,7 +92,6 @@ export async function startMattermostWith(ctx: AdapterContext, tuning: Mattermos
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     stop: () =>
       (stopping ??= (async () => {
-        if (tick) clearInterval(tick);
         await intake.stop();
         await closeServer(server);
         log.info({}, 'mattermost adapter stopped');

@@ -1,17 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeMattermost } from '../../fakes/mattermost/fake-mattermost.js';
 import { COMMAND_TOKEN, eventually, freePort } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** True once the lead's composition root replaced the `start` placeholder. */
-function startCommandIsReal(): boolean {
-  const built = `${root}dist/cli/start-command.js`;
-  return existsSync(built) && !readFileSync(built, 'utf8').includes('not available yet');
-}
 
 /**
  * Runs the BUILT code with plain `node`: `import { Client4 } from '@mattermost/client'` passes vitest
@@ -26,17 +20,16 @@ describe('built Mattermost adapter under plain node', () => {
     await fake?.stop();
   });
 
-  it('starts and opens an authenticated WebSocket', async () => {
+  it('`node bin/charte-bot.js start` with MATTERMOST_* opens an authenticated WebSocket', async () => {
     // Build once; other areas' transient type errors must not hide ours, so judge by the emitted files.
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
     expect(existsSync(`${root}dist/adapters/mattermost/start-mattermost.js`)).toBe(true);
 
     fake = await new FakeMattermost().start();
     const port = await freePort();
-    const useBin = startCommandIsReal();
-    const args = useBin ? ['bin/charte-bot.js', 'start'] : ['test/adapters/mattermost/smoke-start.mjs'];
     let stderr = '';
-    child = spawn(process.execPath, args, {
+    let stdout = '';
+    child = spawn(process.execPath, ['bin/charte-bot.js', 'start'], {
       cwd: root,
       env: {
         PATH: process.env.PATH,
@@ -51,9 +44,10 @@ describe('built Mattermost adapter under plain node', () => {
         STORE_URL: 'memory://',
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     const outcome = await Promise.race([eventually(() => fake!.authenticatedSockets > 0, 20_000).then(() => 'connected'), exited.then((c) => `exited ${c}: ${stderr}`)]);
     expect(outcome).toBe('connected');
@@ -63,6 +57,12 @@ describe('built Mattermost adapter under plain node', () => {
       return res?.status === 200 && res;
     }, 5000);
     expect(health.status).toBe(200);
-    expect(stderr).not.toContain(fake.botToken);
+    await eventually(() => stdout.includes('connected to mattermost'), 5000);
+    expect(stderr).toContain('mattermost websocket authenticated');
+    expect(stderr + stdout).not.toContain(fake.botToken);
+    expect(stderr + stdout).not.toContain(COMMAND_TOKEN);
+    // Graceful stop: intake, HTTP server and socket close, the process exits 0.
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   }, 60_000);
 });
