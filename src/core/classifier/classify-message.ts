@@ -53,8 +53,12 @@ export function explainPromotion(text: string, options: ClassifyOptions = {}, pr
     contributions.push({ code: f.code, weight, reason: { code: f.code, fr: f.fr(h.evidence), en: f.en(h.enEvidence ?? h.evidence) } });
   }
   contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  const score = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
-  const promotional = score >= threshold;
+  const raw = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
+  // Thread rule: answering an explicit request for a provider is not prospecting, however
+  // commercial the answer reads. The score still says how commercial it was.
+  const solicited = contributions.some((c) => c.code === 'solicited_reply');
+  const promotional = raw >= threshold && !solicited;
+  const score = promotional || raw < threshold ? raw : Math.round(threshold * 980) / 1000;
   // Reasons say why it looks like promotion; when nothing commercial was seen they stay empty.
   const reasons = contributions.filter((c) => c.weight > 0.25).slice(0, MAX_REASONS).map((c) => c.reason);
   return { promotional, score, reasons, contributions, logit };

@@ -11,11 +11,11 @@ import type { NormalizedText } from './normalize-text.js';
  */
 
 // Words that insult whoever they are aimed at, whatever the grammar.
-const SLUR = String.raw`connard|connasse|conne?s?|abrutie?s?|cretine?s?|debiles?|idiote?s?|imbeciles?|boulets?|clowns?|porcs?|crevards?|incompetente?s?|minables?|bouffons?|guignols?|salope?s?|salauds?|encules?|enfoires?|batards?|tocards?|nazes?|nuls?|nulles?|pourris?|escrocs?|voleurs?|voleuses?|menteurs?|menteuses?|charlatans?|parasites?|cons|moron|morons|idiots?|stupid|losers?|clowns|scammers?|frauds?|liars?|thieves|incompetent|pathetic|useless|arrogan(?:ce|te?s?)`;
+const SLUR = String.raw`connard|connasse|conne?s?|abrutie?s?|cretine?s?|debiles?|idiote?s?|imbeciles?|boulets?|clowns?|porcs?|crevards?|incompetente?s?|incapables?|minables?|bouffons?|guignols?|salope?s?|salauds?|encules?|enfoires?|batards?|tocards?|nazes?|nuls?|nulles?|pourris?|escrocs?|voleurs?|voleuses?|menteurs?|menteuses?|charlatans?|parasites?|cons|moron|morons|idiots?|stupid|losers?|clowns|scammers?|frauds?|liars?|thieves|incompetent|pathetic|useless|arrogan(?:ce|te?s?)`;
 const TARGET = String.raw`t'es|tu es|vous etes|ils sont|elles sont|c'est (?:un|une|des)|sont des|est (?:un|une)|espece d[e']|bande d[e']|quel(?:le)? (?:bande d[e'] )?|sale|you(?:'re| are)(?: all)?|a bunch of|bunch of|what an?|d'une`;
 
 const INSULT_TARGETED = new RegExp(
-  String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just) ?(?:d')?){0,3}(?:${SLUR})\b`,
+  String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just|a|an|total|complete|real|fucking|gros|grosse|sacre|sacree) ?(?:d')?){0,3}(?:${SLUR})\b`,
 );
 const INSULT_STANDALONE = /\b(?:ta gueule|ferme[- ]la|ferme ta gueule|va te faire (?:foutre|voir)|casse[- ]toi|degage|va (?:donc )?vendre tes salades|vendeur de salades|a chier|de merde|honte a (?:vous|toi)|vous vous prenez pour qui|connard|connasse|encule|enfoire|batard|fuck (?:you|off)|shut up|piece of shit|this coop is a joke|lis le wiki|tu le fais expres)\b/;
 const DEFAMATION = /\b(?:(?:la coop|le comite|la direction|le ca|l'equipe|ils|elle|il)(?: \w+){0,3} (?:vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?)|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|corrompue?s?|mafieux|magouilleurs?)|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b/;

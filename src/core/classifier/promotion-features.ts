@@ -107,7 +107,11 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'price_list', sign: 1, prior: 0.8,
     fr: () => 'plusieurs prix (une grille tarifaire)', en: () => 'several prices (a price list)',
-    detect: (c, k) => (findPrices(c, k).length >= 2 ? { evidence: '' } : null),
+    // Two amounts in a chat are often a comparison; three, or two rates, look like a rate card.
+    detect: (c, k) => {
+      const count = findPrices(c, k).length;
+      return count >= 3 || (count === 2 && P.PRICE_RATE.test(c.n.text)) ? { evidence: '' } : null;
+    },
   },
   {
     code: 'price_rate', sign: 1, prior: 0.8,
@@ -255,7 +259,8 @@ export const FEATURES: FeatureDef[] = [
     detect: (c) => hit(P.CONTEST, c.n.text),
   },
   {
-    code: 'phone_cta', sign: 1, prior: 1.2,
+    // Premium numbers, short codes and T&C boilerplate are mass marketing: strong on their own.
+    code: 'phone_cta', sign: 1, prior: 2.2,
     fr: (e) => `une invitation à appeler ou texter un numéro${quoteFr(e)}`, en: (e) => `an invitation to call or text a number${quoteEn(e)}`,
     detect: (c) => hit(P.PHONE_CTA, c.n.text),
   },
@@ -278,7 +283,8 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'question', sign: -1, prior: -0.5,
     fr: () => 'une question', en: () => 'a question',
-    detect: (c) => (P.QUESTION.test(c.n.text) ? { evidence: '' } : null),
+    // A sales question ("ça vous dirait ?") is not a request for help.
+    detect: (c) => (P.QUESTION.test(c.n.text) && !P.AUDIENCE_PITCH.test(c.n.text) ? { evidence: '' } : null),
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,
@@ -294,7 +300,8 @@ export const FEATURES: FeatureDef[] = [
     code: 'free_sharing', sign: -1, prior: -1.0,
     fr: (e) => `un partage gratuit${quoteFr(e)}`, en: (e) => `free sharing${quoteEn(e)}`,
     // "1 mois d'essai gratuit" is a hook, not a gift: free sharing only counts without one.
-    detect: (c) => (P.FREE_BAIT.test(c.n.text) ? null : hit(P.FREE_SHARING, c.n.text)),
+    // and "FREE ringtone, text GO to 80123" is bait too.
+    detect: (c) => (P.FREE_BAIT.test(c.n.text) || P.PHONE_CTA.test(c.n.text) || P.CONTEST.test(c.n.text) ? null : hit(P.FREE_SHARING, c.n.text)),
   },
   {
     code: 'price_discussion', sign: -1, prior: -1.2,
