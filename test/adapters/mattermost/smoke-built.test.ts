@@ -1,11 +1,28 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeMattermost } from '../../fakes/mattermost/fake-mattermost.js';
 import { COMMAND_TOKEN, eventually, freePort } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm test` builds first; rebuild here only when dist/ is missing or older than src/ (running this file alone). */
+function buildIfStale(): void {
+  const entry = `${root}dist/cli/main.js`;
+  if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(`${root}src`)) return;
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+}
 
 /**
  * Runs the BUILT code with plain `node`: `import { Client4 } from '@mattermost/client'` passes vitest
@@ -21,8 +38,8 @@ describe('built Mattermost adapter under plain node', () => {
   });
 
   it('`node bin/charte-bot.js start` with MATTERMOST_* opens an authenticated WebSocket', async () => {
-    // Build once; other areas' transient type errors must not hide ours, so judge by the emitted files.
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+    // Other areas' transient type errors must not hide ours, so judge by the emitted files.
+    buildIfStale();
     expect(existsSync(`${root}dist/adapters/mattermost/start-mattermost.js`)).toBe(true);
 
     fake = await new FakeMattermost().start();
