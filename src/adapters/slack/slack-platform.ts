@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ChannelInfo, ChannelKind, OutgoingMessage, PostedRef, ThreadParent, UserInfo } from '../../core/model.js';
+import type { ChannelInfo, OutgoingMessage, PostedRef, ThreadParent, UserInfo } from '../../core/model.js';
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -8,10 +8,7 @@ import { SlackFormatter } from './slack-formatter.js';
 import { buildSlackPermalink, parseSlackPermalink } from './slack-permalink.js';
 import { isNotFound, toPlatformError } from './slack-web-client.js';
 import { TtlCache } from './ttl-cache.js';
-
-type SlackChannel = { id?: string; name?: string; is_private?: boolean; is_im?: boolean; is_mpim?: boolean; is_member?: boolean };
-type SlackUser = { id?: string; name?: string; real_name?: string; is_bot?: boolean; profile?: { display_name?: string; real_name?: string } };
-type SlackMessage = { ts?: string; text?: string; user?: string; bot_id?: string };
+import { normaliseName, toChannelInfo, toUserInfo, type SlackChannel, type SlackMessage, type SlackUser } from './slack-conversions.js';
 
 /** Who the bot is, from `auth.test`: its user id (self-filter) and the workspace URL (permalinks). */
 export interface SlackIdentity {
@@ -22,25 +19,6 @@ export interface SlackIdentity {
 }
 
 const MINUTE = 60_000;
-
-export function channelKind(c: SlackChannel): ChannelKind {
-  if (c.is_im) return 'dm';
-  if (c.is_mpim) return 'group';
-  return c.is_private ? 'private' : 'public';
-}
-
-function toChannelInfo(c: SlackChannel): ChannelInfo {
-  return { id: c.id ?? '', name: c.name ?? '', kind: channelKind(c) };
-}
-
-function toUserInfo(u: SlackUser): UserInfo {
-  const name = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || u.id || '';
-  return { id: u.id ?? '', name, isBot: Boolean(u.is_bot) || u.id === 'USLACKBOT' };
-}
-
-function normaliseName(name: string): string {
-  return name.trim().replace(/^[#~]/, '').toLowerCase();
-}
 
 /** The core's view of Slack, over the Web API. Every failure surfaces as a `PlatformError`. */
 export class SlackPlatform implements ChatPlatform {

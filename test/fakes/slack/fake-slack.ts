@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { answerWebApi } from './fake-web-api.js';
 
 /**
  * A local Slack on 127.0.0.1 that speaks the real protocol: the Web API (`POST /api/<method>`, form or
@@ -251,99 +251,10 @@ export class FakeSlack {
     const auth = req.headers.authorization ?? '';
     const wanted = method === 'apps.connections.open' ? 'Bearer xapp-' : 'Bearer xox';
     if (!auth.startsWith(wanted) && method !== 'api.test') return json(200, { ok: false, error: auth ? 'not_allowed_token_type' : 'not_authed' });
-    return json(200, this.answer(method, args));
+    return json(200, answerWebApi(this, method, args));
   }
 
-  private answer(method: string, a: Record<string, unknown>): Record<string, unknown> {
-    const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : a[k] === undefined ? undefined : String(a[k]));
-    const channelOf = (id: string | undefined) => (id ? this.channels.get(id) : undefined);
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: TEAM.url, team: 'CAE Exemple', user: 'charte-bot', team_id: TEAM.id, user_id: BOT.userId, bot_id: BOT.botId, is_enterprise_install: false };
-      case 'apps.connections.open':
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=fake-ticket&app_id=${BOT.appId}` };
-      case 'users.info': {
-        const u = this.users.get(s('user') ?? '');
-        return u ? { ok: true, user: { ...u, team_id: TEAM.id, deleted: false } } : { ok: false, error: 'user_not_found' };
-      }
-      case 'users.list':
-        return { ok: true, ...this.page([...this.users.values()].map((u) => ({ ...u, team_id: TEAM.id, deleted: false })), s('cursor'), 'members') };
-      case 'conversations.info': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        // Like Slack: a private channel the bot is not in does not exist for it.
-        if (c.is_private && !c.members.includes(BOT.userId)) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: this.channelJson(c) };
-      }
-      case 'conversations.list': {
-        const types = (s('types') ?? 'public_channel').split(',');
-        const visible = [...this.channels.values()].filter(
-          (c) => !c.is_im && !c.is_mpim && (c.is_private ? types.includes('private_channel') && c.members.includes(BOT.userId) : types.includes('public_channel')),
-        );
-        return { ok: true, ...this.page(visible.map((c) => this.channelJson(c)), s('cursor'), 'channels') };
-      }
-      case 'conversations.members': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, ...this.page(c.members, s('cursor'), 'members') };
-      }
-      case 'conversations.open': {
-        const users = s('users') ?? '';
-        const id = `D${users.split(',')[0]}`;
-        if (!this.channels.has(id)) this.addChannel({ id, name: '', is_private: true, is_im: true, members: [users, BOT.userId] });
-        return { ok: true, channel: { id } };
-      }
-      case 'chat.postMessage': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        if (!c.members.includes(BOT.userId)) return { ok: false, error: 'not_in_channel' };
-        const ts = this.nextTs();
-        const message: FakeMessage = { ts, text: s('text') ?? '', bot_id: BOT.botId, user: BOT.userId, thread_ts: s('thread_ts'), blocks: a.blocks as unknown[] };
-        c.messages.push(message);
-        return { ok: true, channel: c.id, ts, message: { ...message, type: 'message', team: TEAM.id } };
-      }
-      case 'chat.update': {
-        const c = channelOf(s('channel'));
-        const m = c?.messages.find((x) => x.ts === s('ts'));
-        if (!c || !m) return { ok: false, error: 'message_not_found' };
-        m.text = s('text') ?? m.text;
-        m.blocks = a.blocks as unknown[];
-        return { ok: true, channel: c.id, ts: m.ts, text: m.text };
-      }
-      case 'chat.postEphemeral':
-        return channelOf(s('channel')) ? { ok: true, message_ts: this.nextTs() } : { ok: false, error: 'channel_not_found' };
-      case 'chat.getPermalink': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: c.id, permalink: `${TEAM.url}archives/${c.id}/p${(s('message_ts') ?? '').replace('.', '')}` };
-      }
-      case 'conversations.history': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        const latest = Number(s('latest') ?? Infinity);
-        const oldest = Number(s('oldest') ?? 0);
-        const top = c.messages.filter((m) => !m.thread_ts || m.thread_ts === m.ts);
-        const hits = top.filter((m) => Number(m.ts) <= latest && Number(m.ts) >= oldest).slice(0, Number(s('limit') ?? 100));
-        return { ok: true, messages: hits.map((m) => ({ type: 'message', ...m })), has_more: false };
-      }
-      case 'conversations.replies': {
-        const c = channelOf(s('channel'));
-        if (!c) return { ok: false, error: 'channel_not_found' };
-        const ts = s('ts');
-        const root = c.messages.find((m) => m.ts === ts);
-        if (!root) return { ok: false, error: 'thread_not_found' };
-        const threadTs = root.thread_ts ?? root.ts;
-        const thread = c.messages.filter((m) => m.ts === threadTs || m.thread_ts === threadTs);
-        return { ok: true, messages: thread.map((m) => ({ type: 'message', ...m })), has_more: false };
-      }
-      case 'views.open':
-        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, type: 'modal' } };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
-  }
-
-  private channelJson(c: FakeChannel): Record<string, unknown> {
+  channelJson(c: FakeChannel): Record<string, unknown> {
     return {
       id: c.id,
       name: c.name || undefined,
@@ -358,7 +269,7 @@ export class FakeSlack {
     };
   }
 
-  private page<T>(items: T[], cursor: string | undefined, key: string): Record<string, unknown> {
+  page<T>(items: T[], cursor: string | undefined, key: string): Record<string, unknown> {
     const start = cursor ? Number(cursor.replace('page:', '')) : 0;
     const slice = items.slice(start, start + this.pageSize);
     const next = start + this.pageSize < items.length ? `page:${start + this.pageSize}` : '';
@@ -385,33 +296,4 @@ function safeParse(v: string): unknown {
   }
 }
 
-/** Signs a request body like Slack: `v0=` + HMAC-SHA256(secret, `v0:<ts>:<body>`). */
-export function slackSignature(secret: string, timestamp: string, body: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-/** POSTs to the bot's receiver the way Slack does (JSON events, form-encoded commands and interactivity). */
-export async function postSigned(
-  url: string,
-  body: string,
-  secret: string,
-  options: { contentType?: string; retryNum?: number; timestamp?: number; forge?: boolean } = {},
-): Promise<Response> {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = options.forge ? slackSignature('not-the-secret', timestamp, body) : slackSignature(secret, timestamp, body);
-  const headers: Record<string, string> = {
-    'Content-Type': options.contentType ?? 'application/json',
-    'X-Slack-Request-Timestamp': timestamp,
-    'X-Slack-Signature': signature,
-  };
-  if (options.retryNum !== undefined) {
-    headers['X-Slack-Retry-Num'] = String(options.retryNum);
-    headers['X-Slack-Retry-Reason'] = 'http_timeout';
-  }
-  return fetch(url, { method: 'POST', headers, body });
-}
-
-/** Form body for an interactive payload (`payload=<json>`), as Slack sends buttons, shortcuts and modals. */
-export function interactiveBody(payload: unknown): string {
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
+export { interactiveBody, postSigned, slackSignature } from './sign-request.js';
