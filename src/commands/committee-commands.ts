@@ -1,6 +1,7 @@
 import type { CommandResult, IncomingCommand } from '../core/model.js';
 import type { CommandTexts } from '../core/messages/command-texts.js';
 import { postToCommittee } from '../core/moderation/committee-output.js';
+import { reminderLockKey } from '../core/moderation/execute-decision.js';
 import { DAY_MS } from '../core/moderation/local-time.js';
 import type { ModerationContext } from '../core/moderation/moderation-context.js';
 import { runDigest } from '../core/moderation/run-digest.js';
@@ -36,6 +37,7 @@ export async function executeCommitteeCommand(
       const userId = await resolveUser(ctx, parsed.user);
       if (!userId) return ephemeral(texts.forgetUnknown(parsed.user.name ?? parsed.user.raw));
       const count = await ctx.store.forgetUser(userId);
+      await ctx.store.releaseEvent(reminderLockKey(ctx.platform.name, userId, []));
       const text = texts.forgotten({ who: f.user({ id: userId, name: parsed.user.name ?? userId }), count });
       await postToCommittee(ctx, { text: texts.audit({ who: f.user(command.user), what: text }) });
       return ephemeral(text);

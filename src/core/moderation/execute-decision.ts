@@ -20,6 +20,18 @@ export interface DecisionInput {
 
 const REPOST_MAX_CHARS = 4000;
 
+/**
+ * Store key of the per-author reminder claim (see `remind`). It names the author's state as read (the
+ * last reminder before this one, 0 for none), so two instances that read the same state compete for
+ * the same key, and the next reminder, after the cooldown, competes for a new one.
+ */
+export function reminderLockKey(platform: string, authorId: string, reminders: readonly number[]): string {
+  return `remind:${platform}:${authorId}:${reminders.length === 0 ? 0 : Math.max(...reminders)}`;
+}
+
+/** Only needs to cover the moment between reading the author's record and saving the reminder. */
+const REMINDER_LOCK_TTL_MS = 10 * 60 * 1000;
+
 /** Carries out a `Decision`: every kind is handled (ts-pattern `.exhaustive()`). */
 export async function executeDecision(ctx: ModerationContext, decision: Decision, input: DecisionInput): Promise<void> {
   await match(decision)
@@ -114,13 +126,27 @@ async function remind(ctx: ModerationContext, input: DecisionInput, grace: boole
   // During the launch grace period the committee is not alerted.
   const incident = withCommitteeLine(ctx, base, ctx.catalog.committee.actionReminded, !grace && !input.settings.digest);
   const dm = reminderFor(ctx, incident, input, variant, grace);
+  // Several instances on one store may handle two posts of the same author at the same moment: both
+  // read "no recent reminder". An atomic claim on that author's state lets one of them DM; the other
+  // records a repeat. Single-instance, it agrees with the cooldown the policy already checked.
+  const lockKey = reminderLockKey(message.platform, message.author.id, input.author.reminders);
+  if (!(await ctx.store.claimEvent(lockKey, REMINDER_LOCK_TTL_MS))) {
+    await recordRepeat(ctx, input, ctx.clock.now(), grace, 'record-repeat');
+    return;
+  }
   // Order matters for exactly-once: the DM is the one effect we must never repeat, so the incident
   // (which makes a redelivery "already handled") is saved right after it, before anything else can fail.
-  incident.dmRef = await ctx.platform.sendDirectMessage(message.author.id, dm);
+  try {
+    incident.dmRef = await ctx.platform.sendDirectMessage(message.author.id, dm);
+  } catch (err) {
+    await ctx.store.releaseEvent(lockKey).catch(() => undefined);
+    throw err;
+  }
   await ctx.store.saveIncident(incident);
   // Re-read: saving the incident added it to the author's record.
   const author = await ctx.store.getAuthor(message.author.id);
-  const reminders = [...author.reminders, ctx.clock.now()];
+  // The incident's own time, so «Ce n'était pas de la pub» can take exactly this reminder back.
+  const reminders = [...author.reminders, incident.createdAt];
   await ctx.store.saveAuthor({ ...author, name: message.author.name, reminders, lastVariant: variant });
   await postOwedLine(ctx, incident);
   if (recidive) await alertRecidive(ctx, input, reminders);
@@ -138,7 +164,7 @@ async function observeWouldRemind(ctx: ModerationContext, input: DecisionInput, 
   const incident = withCommitteeLine(ctx, base, action, !input.settings.digest);
   await ctx.store.saveIncident(incident);
   const author = await ctx.store.getAuthor(message.author.id);
-  const observedReminders = [...author.observedReminders, ctx.clock.now()];
+  const observedReminders = [...author.observedReminders, incident.createdAt];
   await ctx.store.saveAuthor({ ...author, name: message.author.name, observedReminders, lastVariant: variant });
   await postOwedLine(ctx, incident);
   if (recidive) await alertRecidive(ctx, input, observedReminders);

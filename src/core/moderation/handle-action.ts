@@ -2,6 +2,7 @@ import { match } from 'ts-pattern';
 import type { ActionResult, IncomingAction } from '../model.js';
 import type { CommitteeVerdict, Incident } from '../ports/moderation-store.js';
 import { postToCommittee } from './committee-output.js';
+import { reminderLockKey } from './execute-decision.js';
 import { isCommitteeMember } from './is-committee-member.js';
 import type { ModerationContext } from './moderation-context.js';
 import { renderWhere, verdictButtons } from '../messages/render-committee-line.js';
@@ -61,11 +62,14 @@ async function contest(ctx: ModerationContext, incident: Incident, action: Incom
   await ctx.store.saveIncident({ ...incident, contested: true, status: 'closed', repostText: undefined, updatedAt: ctx.clock.now() });
   // A contested reminder does not count towards the cooldown or the « récidive » alert.
   const author = await ctx.store.getAuthor(incident.authorId);
+  const reminders = author.reminders.filter((t) => t !== incident.createdAt);
   await ctx.store.saveAuthor({
     ...author,
-    reminders: author.reminders.filter((t) => t !== incident.createdAt),
+    reminders,
     observedReminders: author.observedReminders.filter((t) => t !== incident.createdAt),
   });
+  // The author is back in the state before this reminder: free that state's claim for the next one.
+  await ctx.store.releaseEvent(reminderLockKey(incident.platform, incident.authorId, reminders));
   const who = platform.format.user({ id: incident.authorId, name: incident.authorName });
   await postToCommittee(ctx, { text: catalog.committee.contested(who, renderWhere(platform.format, incident)) });
   return { reply: { text: catalog.actions.contestedReply }, update: { text: catalog.actions.contestedUpdate } };
