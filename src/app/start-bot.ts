@@ -62,7 +62,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     log: log.child({ platform: config.platform.kind }),
     clock,
     buildCore(platform: ChatPlatform): BotCore {
-      const steady = instrumentPlatform(withRetries(platform, log.child({ module: 'retry' })), metrics, config.core.committeeChannel);
+      // Slack's WebClient already waits out 429s and retries 5xx (see slack-web-client.ts); stacking our
+      // retries on top would only multiply attempts during an outage. Client4 has none of its own.
+      const retrying = config.platform.kind === 'slack' ? platform : withRetries(platform, log.child({ module: 'retry' }));
+      const steady = instrumentPlatform(retrying, metrics, config.core.committeeChannel);
       const bot = createModerationBot({ platform: steady, store, clock, log: log.child({ module: 'core' }), config: config.core });
       core = instrumentCore(bot, metrics, clock);
       return core;
