@@ -46,6 +46,17 @@ describe('Mattermost through startBot (the composition root)', () => {
     expect(metrics.length).toBeGreaterThan(0);
   });
 
+  it('a 429 then a 503 on posting: the DM is retried and arrives exactly once', async () => {
+    fake.failNext('POST', /^\/api\/v4\/posts$/, 429);
+    fake.failNext('POST', /^\/api\/v4\/posts$/, 503);
+    fake.post('alice', 'general', PROMO);
+    await eventually(() => fake.dmsTo('alice').length === 1 && fake.botPostsIn('comite-charte').length === 1, 10_000);
+    await settle(300);
+    expect(fake.failedRequests).toBe(2);
+    expect(fake.dmsTo('alice')).toHaveLength(1);
+    expect(fake.botPostsIn('comite-charte')).toHaveLength(1);
+  });
+
   it('with the default reconnect backoff, a post made while the WebSocket is down is handled once', async () => {
     fake.cutWebSockets();
     await settle(100);

@@ -18,6 +18,7 @@ interface Socket {
  */
 export class FakeMattermost {
   readonly state: FakeMattermostState;
+  failedRequests = 0;
   readonly calls: RestCall[] = [];
   /** Every successful authentication_challenge, in order. */
   readonly authentications: Array<{ userId: string; at: number }> = [];
@@ -202,11 +203,27 @@ export class FakeMattermost {
     });
   }
 
+  /** Injected failures: the next `count` requests matching method + path answer `status` (429, 5xx…). */
+  private readonly failures: Array<{ method: string; path: RegExp; status: number; left: number }> = [];
+
+  failNext(method: string, path: RegExp, status: number, count = 1): void {
+    this.failures.push({ method, path, status, left: count });
+  }
+
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '').split('?')[0];
+      const failure = this.failures.find((f) => f.left > 0 && f.method === req.method && f.path.test(path));
+      if (failure) {
+        failure.left -= 1;
+        this.failedRequests += 1;
+        res.writeHead(failure.status, { 'Content-Type': 'application/json', ...(failure.status === 429 ? { 'Retry-After': '1' } : {}) });
+        res.end(JSON.stringify({ id: 'fake.injected', message: `injected ${failure.status}`, status_code: failure.status }));
+        return;
+      }
       const out = handleRest(this, req, body);
       res.writeHead(out.status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(out.body));
