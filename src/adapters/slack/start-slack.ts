@@ -178,7 +178,8 @@ function wireMessages(
   app.event('message', async ({ body }) => {
     const read = readMessageEvent(body, platform.identity.botUserId, platform.identity.botId);
     if (read.kind === 'skip') {
-      log.debug({ reason: read.reason }, 'Slack message event skipped');
+      const eventId = typeof (body as { event_id?: unknown }).event_id === 'string' ? (body as { event_id: string }).event_id : undefined;
+      log.debug({ eventId, reason: read.reason }, 'Slack message event skipped');
       return;
     }
     if (read.kind === 'deleted') {
@@ -196,7 +197,7 @@ function wireMessages(
         redelivery.run(read.eventId, async () => {
           const completed = await toIncomingMessage(read, platform);
           if ('skip' in completed) {
-            log.debug({ reason: completed.skip }, 'Slack message skipped');
+            log.debug({ eventId: read.eventId, reason: completed.skip }, 'Slack message skipped');
             return;
           }
           await core.handleMessage(completed.message);
