@@ -57,8 +57,12 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
+// Zero-width characters, Greek/Cyrillic, and the surrogate lead of enclosed/regional letters.
+const NEEDS_UNMASK = /[\u00ad\u0370-\u052f\u180e\u200b-\u200d\u2060\ufeff\ud83c]/;
+
 /** One pass over code points: drop zero-width characters, map look-alikes and enclosed letters. */
 function unmask(raw: string, tricks: Set<string>): string {
+  if (!NEEDS_UNMASK.test(raw)) return raw; // the common case: plain chat text
   const chars = Array.from(raw);
   let out = '';
   let hasLatin = false;
@@ -99,6 +103,8 @@ function unmask(raw: string, tricks: Set<string>): string {
 }
 
 function fold(s: string): string {
+  // Pure ASCII needs no Unicode work beyond nothing at all.
+  if (!/[^\x00-\x7f]/.test(s)) return s;
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -124,14 +130,18 @@ function domainOf(url: string): string {
   return m ? m[1] : url.toLowerCase();
 }
 
-const SPACED_RUN = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
-const DOTTED_RUN = /(?<![\p{L}\p{N}.])[\p{L}\p{N}](?:\.[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
-const HYPHEN_RUN = /(?<![\p{L}\p{N}-])[\p{L}\p{N}](?:-[\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu;
-const SPACED_DIGITS = /(?<![\p{L}\p{N}])\d(?:[ .-]\d){1,6}(?= ?(?:€|%|eur))/gu;
+// Run on folded lower-case text, where letters are plain a-z (accents are gone by then).
+const SPACED_RUN = /(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){2,}(?![a-z0-9])/g;
+const DOTTED_RUN = /(?<![a-z0-9.])[a-z0-9](?:\.[a-z0-9]){2,}(?![a-z0-9])/g;
+const HYPHEN_RUN = /(?<![a-z0-9-])[a-z0-9](?:-[a-z0-9]){2,}(?![a-z0-9])/g;
+const SPACED_DIGITS = /(?<![a-z0-9])\d(?:[ .-]\d){1,6}(?= ?(?:€|%|eur))/g;
+// Cheap pre-check: at least three single characters in a row separated by one space, dot or hyphen.
+const MAYBE_SPACED = /(?:^|[^a-z0-9])[a-z0-9][ .-][a-z0-9][ .-][a-z0-9](?![a-z0-9])|\d[ .-]\d ?[€%e]|\b[md][.-][pm]\b/;
 const TWO_LETTER_MP = /\b([md])[.-]([pm])\b/gi;
 
 /** Re-join `P R O M O`, `c.o.n.t.a.c.t`, `C-R-E-A-T-I-O-N` and `4-9-0 €`. */
 function joinSpacedLetters(s: string, tricks: Set<string>): string {
+  if (!MAYBE_SPACED.test(s)) return s;
   const join = (run: string, sep: string): string => {
     const letters = run.length - run.split(sep).length + 1;
     if (letters >= 4 && /[a-z].*[a-z].*[a-z]/i.test(run)) tricks.add('spaced letters');
@@ -150,6 +160,7 @@ const LEET_TOKEN = /[a-z0-9@$€]*[a-z][a-z0-9@$€]*/g;
 
 /** `pr0mo`, `j3 f@is`, `d€vi$` → `promo`, `je fais`, `devis`; leaves `2h`, `1er`, `COOP20`, `@handle` alone. */
 function undoLeet(s: string, tricks: Set<string>): string {
+  if (!/[a-z][0-9@$€]|[0-9@$€][a-z]/.test(s)) return s;
   let count = 0;
   const out = s.replace(LEET_TOKEN, (tok) => {
     if (!/[0-9@$€]/.test(tok)) return tok;
@@ -192,10 +203,13 @@ export function normalizeText(raw: string): NormalizedText {
   });
 
   const cased = s;
-  let t = s.toLowerCase().replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
-  if (t !== s.toLowerCase()) tricks.add('spelled-out address');
+  let t = s.toLowerCase();
+  if (/[[(](?:point|dot|arobase|at)[\])]/.test(t)) {
+    tricks.add('spelled-out address');
+    t = t.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
+  }
   const emails: string[] = [];
-  t = t.replace(EMAIL, (m) => { emails.push(m); return ' ⟦email⟧ '; });
+  if (t.includes('@')) t = t.replace(EMAIL, (m) => { emails.push(m); return ' ⟦email⟧ '; });
   t = t.replace(BARE_URL, (m) => {
     const url = m.replace(/[.,;:!?]+$/, '');
     links.push({ url, domain: domainOf(url) });
@@ -204,13 +218,12 @@ export function normalizeText(raw: string): NormalizedText {
   t = joinSpacedLetters(t, tricks);
   t = undoLeet(t, tricks);
   // Joined letters may reveal a disguised address (photos-nina.fr).
-  t = t.replace(BARE_URL, (m) => {
+  if (tricks.size > 0) t = t.replace(BARE_URL, (m) => {
     const url = m.replace(/[.,;:!?]+$/, '');
     links.push({ url, domain: domainOf(url) });
     return LINK_MARK + m.slice(url.length);
   });
-  t = t.replace(/[ \t]+/g, ' ');
-  let wordCount = 0;
-  for (const _w of t.matchAll(/[a-z0-9]+/g)) wordCount++;
+  t = t.replace(/[ \t]{2,}|\t/g, ' ');
+  const wordCount = t.match(/[a-z0-9]+/g)?.length ?? 0;
   return { text: t, cased, links, emails, tricks: [...tricks], wordCount };
 }

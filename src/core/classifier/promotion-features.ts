@@ -34,6 +34,17 @@ export interface FeatureDef {
 interface Cache {
   price?: PriceHit[];
   commercialCore?: boolean;
+  /** Each pattern runs at most once per message, even when several signals consult it. */
+  memo: Map<RegExp, RegExpExecArray | null>;
+}
+
+function run(re: RegExp, text: string, k: Cache): RegExpExecArray | null {
+  let m = k.memo.get(re);
+  if (m === undefined) {
+    m = re.exec(text);
+    k.memo.set(re, m);
+  }
+  return m;
 }
 
 interface PriceHit { fr: string; en: string; index: number }
@@ -46,17 +57,18 @@ const quoteFr = (e: string): string => (e ? ` (« ${e} »)` : '');
 const quoteEn = (e: string): string => (e ? ` ("${e}")` : '');
 const paren = (e: string): string => (e ? ` (${e})` : '');
 
-function hit(re: RegExp, text: string): FeatureHit | null {
-  const m = re.exec(text);
+function hit(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
+  const m = run(re, c.n.text, k);
   return m ? { evidence: cut(m[0]) } : null;
 }
+const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c.n.text, k) !== null;
 
 function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
   const out: PriceHit[] = [];
-  const re = new RegExp(P.PRICE.source, 'g');
-  for (const m of ctx.n.text.matchAll(re)) {
-    if (out.length >= 8) break;
+  const re = P.PRICE;
+  re.lastIndex = 0;
+  for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
     const whole = m[0];
     const amount = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
     let cur = '€';
@@ -73,6 +85,7 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
       out.push({ fr: `${amount} ${cur}`, en: `${cur}${amount}`, index: m.index ?? 0 });
     }
   }
+  re.lastIndex = 0;
   cache.price = out;
   return out;
 }
@@ -82,8 +95,8 @@ function commercialCore(ctx: FeatureContext, cache: Cache): boolean {
   if (cache.commercialCore === undefined) {
     const t = ctx.n.text;
     cache.commercialCore =
-      findPrices(ctx, cache).length > 0 || P.DISCOUNT.test(t) || P.SELF_OFFER.test(t) || P.OFFER_WORDS.test(t) ||
-      P.PRODUCT_SALE.test(t) || P.OWN_SHOWCASE.test(t) || P.PACKAGE.test(t);
+      findPrices(ctx, cache).length > 0 || test(P.DISCOUNT, ctx, cache) || test(P.SELF_OFFER, ctx, cache) || test(P.OFFER_WORDS, ctx, cache) ||
+      test(P.PRODUCT_SALE, ctx, cache) || test(P.OWN_SHOWCASE, ctx, cache) || test(P.PACKAGE, ctx, cache);
   }
   return cache.commercialCore;
 }
@@ -110,23 +123,23 @@ export const FEATURES: FeatureDef[] = [
     // Two amounts in a chat are often a comparison; three, or two rates, look like a rate card.
     detect: (c, k) => {
       const count = findPrices(c, k).length;
-      return count >= 3 || (count === 2 && P.PRICE_RATE.test(c.n.text)) ? { evidence: '' } : null;
+      return count >= 3 || (count === 2 && test(P.PRICE_RATE, c, k)) ? { evidence: '' } : null;
     },
   },
   {
     code: 'price_rate', sign: 1, prior: 0.8,
     fr: (e) => `un tarif à l'heure, à l'unité ou HT${quoteFr(e)}`, en: (e) => `a rate per hour, item or before tax${quoteEn(e)}`,
-    detect: (c) => hit(P.PRICE_RATE, c.n.text),
+    detect: (c, k) => hit(P.PRICE_RATE, c, k),
   },
   {
     code: 'discount', sign: 1, prior: 1.3,
     fr: (e) => `une réduction${quoteFr(e)}`, en: (e) => `a discount${quoteEn(e)}`,
-    detect: (c) => hit(P.DISCOUNT, c.n.text),
+    detect: (c, k) => hit(P.DISCOUNT, c, k),
   },
   {
     code: 'promo_code', sign: 1, prior: 1.5,
     fr: (e) => `un code promo${paren(e)}`, en: (e) => `a promo code${paren(e)}`,
-    detect: (c) => {
+    detect: (c, k) => {
       const m = P.CODE_WITH_DIGITS.exec(c.n.text) ?? P.CODE_UPPER.exec(c.n.cased) ?? P.STANDALONE_CODE.exec(c.n.cased);
       return m ? { evidence: m[1].toUpperCase() } : null;
     },
@@ -134,43 +147,43 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'package', sign: 1, prior: 0.8,
     fr: (e) => `une formule ou un forfait${quoteFr(e)}`, en: (e) => `a package deal${quoteEn(e)}`,
-    detect: (c) => hit(P.PACKAGE, c.n.text),
+    detect: (c, k) => hit(P.PACKAGE, c, k),
   },
   {
     code: 'offer', sign: 1, prior: 0.9,
     fr: (e) => `la présentation d'une offre${quoteFr(e)}`, en: (e) => `an offer being presented${quoteEn(e)}`,
-    detect: (c) => hit(P.OFFER_WORDS, c.n.text),
+    detect: (c, k) => hit(P.OFFER_WORDS, c, k),
   },
   {
     code: 'contact_me', sign: 1, prior: 0.9,
     fr: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
     en: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
-    detect: (c) => { const h = hit(P.CONTACT_ME, c.n.text); return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h; },
+    detect: (c, k) => { const h = hit(P.CONTACT_ME, c, k); return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h; },
   },
   {
     code: 'booking', sign: 1, prior: 0.9,
     fr: (e) => `un appel à réserver, commander ou s'inscrire${quoteFr(e)}`, en: (e) => `a call to book, order or sign up${quoteEn(e)}`,
-    detect: (c) => hit(P.BOOKING, c.n.text),
+    detect: (c, k) => hit(P.BOOKING, c, k),
   },
   {
     code: 'scarcity', sign: 1, prior: 0.8,
     fr: (e) => `un effet d'urgence${quoteFr(e)}`, en: (e) => `urgency${quoteEn(e)}`,
-    detect: (c) => hit(P.SCARCITY, c.n.text),
+    detect: (c, k) => hit(P.SCARCITY, c, k),
   },
   {
     code: 'follow_ask', sign: 1, prior: 1.6,
     fr: (e) => `une demande d'abonnement, de like ou de partage${quoteFr(e)}`, en: (e) => `a follow, like or subscribe ask${quoteEn(e)}`,
-    detect: (c) => {
-      const h = hit(P.FOLLOW_ASK, c.n.text);
+    detect: (c, k) => {
+      const h = hit(P.FOLLOW_ASK, c, k);
       if (h) return h;
       const handle = P.SOCIAL_HANDLE.exec(c.n.text);
-      return handle && P.SOCIAL_PLATFORM.test(c.n.text) ? { evidence: cut(handle[0]) } : null;
+      return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
     },
   },
   {
     code: 'shop_link', sign: 1, prior: 1.2,
     fr: (e) => `un lien vers une boutique, un agenda ou une vitrine${paren(e)}`, en: (e) => `a link to a shop, booking page or showcase${paren(e)}`,
-    detect: (c) => {
+    detect: (c, k) => {
       const l = c.n.links.find((x) => P.SHOP_DOMAIN.test(x.url.toLowerCase()) && !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
       return l ? { evidence: l.domain } : null;
     },
@@ -178,12 +191,12 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'own_showcase', sign: 1, prior: 0.7,
     fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
-    detect: (c) => hit(P.OWN_SHOWCASE, c.n.text),
+    detect: (c, k) => hit(P.OWN_SHOWCASE, c, k),
   },
   {
     code: 'link', sign: 1, prior: 0.4,
     fr: (e) => `un lien${paren(e)}`, en: (e) => `a link${paren(e)}`,
-    detect: (c) => {
+    detect: (c, k) => {
       const l = c.n.links.find((x) => !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
       return l ? { evidence: l.domain } : null;
     },
@@ -191,7 +204,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'link_only', sign: 1, prior: 1.0,
     fr: (e) => `un lien posté presque sans contexte${paren(e)}`, en: (e) => `a link posted with hardly any context${paren(e)}`,
-    detect: (c) => {
+    detect: (c, k) => {
       const l = c.n.links.find((x) => !P.NEUTRAL_DOMAIN.test(x.url.toLowerCase()));
       return l && c.n.wordCount - c.n.links.length <= 9 ? { evidence: l.domain } : null;
     },
@@ -201,34 +214,34 @@ export const FEATURES: FeatureDef[] = [
     fr: (e) => `un atelier, un cours ou une formation payante${quoteFr(e)}`, en: (e) => `a paid workshop, class or training${quoteEn(e)}`,
     detect: (c, k) => {
       const m = P.EVENT.exec(c.n.text);
-      if (m && (findPrices(c, k).length > 0 || P.FUNDABLE.test(c.n.text))) return { evidence: m[0] };
+      if (m && (findPrices(c, k).length > 0 || test(P.FUNDABLE, c, k))) return { evidence: m[0] };
       return null;
     },
   },
   {
     code: 'product_sale', sign: 1, prior: 1.0,
     fr: (e) => `un produit à vendre${quoteFr(e)}`, en: (e) => `a product for sale${quoteEn(e)}`,
-    detect: (c) => hit(P.PRODUCT_SALE, c.n.text),
+    detect: (c, k) => hit(P.PRODUCT_SALE, c, k),
   },
   {
     code: 'self_offer', sign: 1, prior: 1.0,
     fr: (e) => `une offre de service à la première personne${quoteFr(e)}`, en: (e) => `a first-person offer of services${quoteEn(e)}`,
-    detect: (c) => hit(P.SELF_OFFER, c.n.text),
+    detect: (c, k) => hit(P.SELF_OFFER, c, k),
   },
   {
     code: 'launch', sign: 1, prior: 0.4,
     fr: (e) => `une annonce de lancement${quoteFr(e)}`, en: (e) => `a launch announcement${quoteEn(e)}`,
-    detect: (c) => hit(P.LAUNCH, c.n.text),
+    detect: (c, k) => hit(P.LAUNCH, c, k),
   },
   {
     code: 'audience_pitch', sign: 1, prior: 0.7,
     fr: (e) => `une accroche qui s'adresse à des clients${quoteFr(e)}`, en: (e) => `a hook aimed at customers${quoteEn(e)}`,
-    detect: (c) => hit(P.AUDIENCE_PITCH, c.n.text),
+    detect: (c, k) => hit(P.AUDIENCE_PITCH, c, k),
   },
   {
     code: 'free_bait', sign: 1, prior: 0.6,
     fr: (e) => `un produit d'appel offert${quoteFr(e)}`, en: (e) => `a free hook${quoteEn(e)}`,
-    detect: (c) => hit(P.FREE_BAIT, c.n.text),
+    detect: (c, k) => hit(P.FREE_BAIT, c, k),
   },
   {
     code: 'pivot', sign: 1, prior: 1.0,
@@ -251,77 +264,77 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'obfuscation', sign: 1, prior: 1.2,
     fr: (e) => `un texte déguisé pour passer sous les radars${paren(e)}`, en: (e) => `text disguised to slip past filters${paren(e)}`,
-    detect: (c) => (c.n.tricks.length ? { evidence: c.n.tricks.map(trickFr).join(', '), enEvidence: c.n.tricks.join(', ') } : null),
+    detect: (c, k) => (c.n.tricks.length ? { evidence: c.n.tricks.map(trickFr).join(', '), enEvidence: c.n.tricks.join(', ') } : null),
   },
   {
     code: 'contest', sign: 1, prior: 1.0,
     fr: (e) => `un gain ou un concours${quoteFr(e)}`, en: (e) => `a prize or contest${quoteEn(e)}`,
-    detect: (c) => hit(P.CONTEST, c.n.text),
+    detect: (c, k) => hit(P.CONTEST, c, k),
   },
   {
     // Premium numbers, short codes and T&C boilerplate are mass marketing: strong on their own.
     code: 'phone_cta', sign: 1, prior: 2.2,
     fr: (e) => `une invitation à appeler ou texter un numéro${quoteFr(e)}`, en: (e) => `an invitation to call or text a number${quoteEn(e)}`,
-    detect: (c) => hit(P.PHONE_CTA, c.n.text),
+    detect: (c, k) => hit(P.PHONE_CTA, c, k),
   },
   // ---- negative signals ----
   {
     code: 'solicited_reply', sign: -1, prior: -3.0,
     fr: () => 'une réponse à une demande explicite de prestataire', en: () => 'an answer to an explicit request for a provider',
-    detect: (c) => (c.parent && isProviderRequest(c.parent) ? { evidence: '' } : null),
+    detect: (c, k) => (c.parent && isProviderRequest(c.parent) ? { evidence: '' } : null),
   },
   {
     code: 'asks_recommendation', sign: -1, prior: -1.5,
     fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
-    detect: (c) => hit(P.ASKS_RECOMMENDATION, c.n.text),
+    detect: (c, k) => hit(P.ASKS_RECOMMENDATION, c, k),
   },
   {
     code: 'seeking', sign: -1, prior: -1.0,
     fr: (e) => `une recherche de prestataire${quoteFr(e)}`, en: (e) => `someone looking for a provider${quoteEn(e)}`,
-    detect: (c) => hit(P.SEEKING, c.n.text),
+    detect: (c, k) => hit(P.SEEKING, c, k),
   },
   {
     code: 'question', sign: -1, prior: -0.5,
     fr: () => 'une question', en: () => 'a question',
     // A sales question ("ça vous dirait ?") is not a request for help.
-    detect: (c) => (P.QUESTION.test(c.n.text) && !P.AUDIENCE_PITCH.test(c.n.text) ? { evidence: '' } : null),
+    detect: (c, k) => (test(P.QUESTION, c, k) && !test(P.AUDIENCE_PITCH, c, k) ? { evidence: '' } : null),
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,
     fr: (e) => `une info sur quelqu'un d'autre${quoteFr(e)}`, en: (e) => `news about someone else${quoteEn(e)}`,
-    detect: (c) => hit(P.THIRD_PARTY, c.n.text),
+    detect: (c, k) => hit(P.THIRD_PARTY, c, k),
   },
   {
     code: 'coop_news', sign: -1, prior: -1.5,
     fr: (e) => `une info de la vie de la coop${quoteFr(e)}`, en: (e) => `coop news${quoteEn(e)}`,
-    detect: (c) => hit(P.COOP_NEWS, c.n.text),
+    detect: (c, k) => hit(P.COOP_NEWS, c, k),
   },
   {
     code: 'free_sharing', sign: -1, prior: -1.0,
     fr: (e) => `un partage gratuit${quoteFr(e)}`, en: (e) => `free sharing${quoteEn(e)}`,
     // "1 mois d'essai gratuit" is a hook, not a gift: free sharing only counts without one.
-    // and "FREE ringtone, text GO to 80123" is bait too.
-    detect: (c) => (P.FREE_BAIT.test(c.n.text) || P.PHONE_CTA.test(c.n.text) || P.CONTEST.test(c.n.text) ? null : hit(P.FREE_SHARING, c.n.text)),
+    // and "FREE ringtone, text GO to 80123" is bait too, as is free content behind "subscribe to my channel".
+    detect: (c, k) => (test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) ? null : hit(P.FREE_SHARING, c, k)),
   },
   {
     code: 'price_discussion', sign: -1, prior: -1.2,
     fr: (e) => `une discussion sur les prix${quoteFr(e)}`, en: (e) => `a discussion about prices${quoteEn(e)}`,
-    detect: (c) => hit(P.PRICE_DISCUSSION, c.n.text),
+    detect: (c, k) => hit(P.PRICE_DISCUSSION, c, k),
   },
   {
     code: 'venting', sign: -1, prior: -1.0,
     fr: (e) => `un coup de gueule${quoteFr(e)}`, en: (e) => `venting${quoteEn(e)}`,
-    detect: (c) => hit(P.VENTING, c.n.text),
+    detect: (c, k) => hit(P.VENTING, c, k),
   },
   {
     code: 'charter_talk', sign: -1, prior: -2.0,
     fr: () => 'une discussion sur la charte', en: () => 'a discussion about the charter',
-    detect: (c) => (P.CHARTER_TALK.test(c.n.text) ? { evidence: '' } : null),
+    detect: (c, k) => (test(P.CHARTER_TALK, c, k) ? { evidence: '' } : null),
   },
   {
     code: 'personal_news', sign: -1, prior: -1.0,
     fr: (e) => `une nouvelle personnelle${quoteFr(e)}`, en: (e) => `personal news${quoteEn(e)}`,
-    detect: (c) => hit(P.PERSONAL_NEWS, c.n.text),
+    detect: (c, k) => hit(P.PERSONAL_NEWS, c, k),
   },
 ];
 
@@ -345,7 +358,7 @@ export interface ExtractedFeatures {
 }
 
 export function extractFeatures(ctx: FeatureContext): ExtractedFeatures {
-  const cache: Cache = {};
+  const cache: Cache = { memo: new Map() };
   const hits = FEATURES.map((f) => f.detect(ctx, cache));
   return { values: hits.map((h) => (h ? 1 : 0)), hits };
 }

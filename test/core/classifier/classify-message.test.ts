@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage, classifyPromotion, detectConduct, isAllowedChannel, DEFAULT_THRESHOLD } from '../../../src/core/classifier/classify-message.js';
+import { actionFor } from '../../../src/core/classifier/is-allowed-channel.js';
+
+// Real-looking messages written for these tests (not copied from the data sets).
+const PROMO: [string, string][] = [
+  ['price + DM', 'Retouche photo pro pour vos fiches produits, 6€ la photo, écrivez-moi en MP 📸'],
+  ['discount code', 'Petite promo sur mes bougies ce week-end : -15% avec le code CIRE15 🕯️'],
+  ['paid workshop', 'Atelier poterie samedi à Besançon, 55€ les 3h, il reste 4 places !'],
+  ['follow ask', 'Abonnez-vous à ma chaîne YouTube sur la rénovation, je poste un tuto chaque mardi 🔨'],
+  ['shop link only', '<https://www.etsy.com/shop/LesPetitsPoints|ma boutique Etsy> ✨'],
+  ['product for sale', 'Je vends mes confitures maison, 5€ le pot, livraison possible sur Dijon 🍓'],
+  ['first-person offer', "Je propose des massages assis en entreprise, tarifs sur demande, pensez à moi pour vos séminaires"],
+  ['pivot', "Quelle belle journée à Lyon ☀️ D'ailleurs j'ai encore deux créneaux pour des séances photo à 90€ cette semaine"],
+  ['english', "I'm a freelance copywriter offering 20% off all blog packages this month, DM me for rates!"],
+  ['english course', 'My online course on bookkeeping basics is €39 until Friday only, sign up via the link in my bio'],
+];
+
+const OK: [string, string][] = [
+  ['help request', 'Quelqu’un connaît un bon serrurier sur Nantes ? Je suis enfermée dehors 😅'],
+  ['price talk', 'Vous facturez combien une journée de formation ? On me propose 300€ et ça me paraît peu'],
+  ['coop news', "L'AG de la coop aura lieu le 12 juin, l'ordre du jour est dans l'intranet"],
+  ['free resource', "Je partage un modèle gratuit de devis en libre accès, servez-vous 🙂"],
+  ['third-party event', "La CCI organise une matinée sur l'export à 20€, je n'y serai pas mais ça peut intéresser"],
+  ['venting with price', "Marre de ces loyers à 900€ pour un bureau minuscule, c'est n'importe quoi"],
+  ['social', 'Bon week-end à toutes et tous, profitez du soleil 🌞'],
+  ['english question', 'Does anyone know how to set up VAT for clients in Germany?'],
+  ['emoji ZWJ', 'Nouvelle semaine, nouveaux projets 👨‍💻👩‍🎨 bon courage à tous !'],
+  ['charter talk', 'Rappel : les annonces commerciales vont dans #annonces, merci 💛'],
+];
+
+describe('classifyPromotion', () => {
+  it.each(PROMO)('flags promotion: %s', (_name, text) => {
+    const v = classifyPromotion(text);
+    expect(v.promotional).toBe(true);
+    expect(v.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(v.reasons.length).toBeGreaterThan(0);
+  });
+
+  it.each(OK)('leaves ordinary chat alone: %s', (_name, text) => {
+    expect(classifyPromotion(text).promotional).toBe(false);
+  });
+
+  it('sees through obfuscation', () => {
+    const disguised = [
+      'P R O M O sur mes cours de guitare : - 2 0 % avec le code G U I T A R E 2 0',
+      'c.o.n.t.a.c.t.e.z m.o.i en m.p pour vos s.i.t.e.s à 4.0.0 €',
+      'C-O-A-C-H-I-N-G bien-être, 5-0 € la séance, dm moi',
+      'j3 f@is d3s s1t3s à pr1x c@ssé, 300 € l3 s1t3, dm m01',
+      'Rе́duсtіоn de 20% sur mes séances de reiki, réservation en MP', // Cyrillic look-alikes
+      'Ré​duc​tion de 30% sur mes por​traits, code PHO​TO30', // zero-width spaces
+      '🅿🆁🅾🅼🅾 sur mes bijoux -20% ce week-end',
+      'Site : atelier-lune[point]fr, contact : lune[arobase]atelier-lune[point]fr, devis gratuit',
+      'cours de violon, vingt-cinq balles de l’heure, écrivez-moi',
+    ];
+    for (const text of disguised) {
+      const v = classifyPromotion(text);
+      expect(v.promotional, text).toBe(true);
+    }
+  });
+
+  it('reads Slack and Markdown links', () => {
+    expect(classifyPromotion('<https://calendly.com/anne-coach/decouverte|Réservez votre séance>').promotional).toBe(true);
+    expect(classifyPromotion('[Mon portfolio](https://lea-design.fr) — ouverte aux nouvelles missions !').promotional).toBe(true);
+  });
+
+  it('applies the thread rule', () => {
+    const request = 'Quelqu’un connaît un·e photographe pour des portraits pro à Lille ? Des recommandations ?';
+    const answer = 'Moi ! Je fais des portraits pro à Lille, 120€ la séance, je t’envoie mon book en MP';
+    expect(classifyPromotion(answer, { parentText: request }).promotional).toBe(false);
+    const social = 'Qui est partant pour un apéro jeudi soir à Lille ? 🍻';
+    const pitch = 'Pas dispo, mais si vous voulez des portraits pro je fais 120€ la séance 📸';
+    expect(classifyPromotion(pitch, { parentText: social }).promotional).toBe(true);
+    const howto = 'Mon imprimante ne marche plus depuis la mise à jour, une idée ?';
+    const hijack = 'Redémarre-la. Sinon je fais du dépannage à domicile à 45€ l’heure, mon site : depanne-vite.fr';
+    expect(classifyPromotion(hijack, { parentText: howto }).promotional).toBe(true);
+  });
+
+  it('explains in plain words, in French and English, with the evidence', () => {
+    const v = classifyPromotion('Logo + charte graphique 490 €, écrivez-moi en MP');
+    const fr = v.reasons.map((r) => r.fr);
+    const en = v.reasons.map((r) => r.en);
+    expect(fr).toContain('un prix (490 €)');
+    expect(en).toContain('a price (€490)');
+    expect(fr.some((r) => r.includes('écrire en MP'))).toBe(true);
+    for (const r of v.reasons) expect(r.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it('respects a stricter threshold', () => {
+    const text = 'Je fais des sites vitrines, écrivez-moi';
+    const loose = classifyPromotion(text, { threshold: 0.3 });
+    const strict = classifyPromotion(text, { threshold: 0.99 });
+    expect(loose.score).toBe(strict.score);
+    expect(strict.promotional).toBe(false);
+  });
+
+  it('stays linear: a 200 KB message completes and is still judged', () => {
+    const filler = 'On parle de la pluie et du beau temps, rien de commercial ici. '.repeat(3500);
+    const text = `${filler}Au fait, mes cours de yoga sont à 15€ la séance, réservez en MP !`;
+    expect(text.length).toBeGreaterThan(200_000);
+    const v = classifyMessage(text);
+    expect(v.promotional).toBe(true);
+    const nasty = `${'a.'.repeat(60_000)}${'1 '.repeat(40_000)}${'@'.repeat(20_000)}`;
+    expect(classifyMessage(nasty).promotional).toBe(false);
+  });
+
+  it('never throws on odd input', () => {
+    for (const t of ['', ' ', '\u200b\u200b', '🅿', '€€€€', '<https://|>', '[](', 'a'.repeat(10)]) {
+      expect(() => classifyMessage(t)).not.toThrow();
+    }
+  });
+});
+
+describe('detectConduct', () => {
+  it.each([
+    ['T’es vraiment un abruti, lis le mail avant de poser ta question'],
+    ['Espèce de guignol, va vendre tes salades ailleurs'],
+    ['Le comité, c’est une bande d’incompétents'],
+    ["You're such an idiot, seriously"],
+  ])('flags an insult: %s', (text) => {
+    expect(detectConduct(text).flags).toContain('insult');
+  });
+
+  it('treats "va vendre tes salades" as an insult, not a sale', () => {
+    const v = classifyMessage('Va vendre tes salades ailleurs, personne ne t’a rien demandé');
+    expect(v.conduct.flags).toContain('insult');
+    expect(v.promotional).toBe(false);
+  });
+
+  it('does not mistake criticism of a decision for an insult', () => {
+    for (const text of [
+      'Je trouve cette décision du CA absurde et mal expliquée, il faut en reparler à l’AG',
+      'C’est nul ce nouveau formulaire de notes de frais, on perd un temps fou',
+      'Mon Dieu quelle journée, trois clients au téléphone en même temps',
+      'Je suis nulle en Excel, quelqu’un peut m’aider ?',
+    ]) {
+      expect(detectConduct(text).flags, text).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['Avez-vous ouvert votre cœur à Jésus ? Venez prier avec nous dimanche 🙏'],
+    ['Votez pour la liste « Demain Ensemble » aux municipales, faites tourner !'],
+    ['Join us for bible study on Thursday, God has a plan for you'],
+  ])('flags proselytism: %s', (text) => {
+    const v = detectConduct(text);
+    expect(v.flags).toContain('proselytism');
+    expect(v.reasons[0].fr).toMatch(/appel à rejoindre/);
+  });
+});
+
+describe('channel rule', () => {
+  it('recognises the allowed channel in any spelling', () => {
+    expect(isAllowedChannel('#annonces', 'annonces')).toBe(true);
+    expect(isAllowedChannel('~Annonces', 'annonces')).toBe(true);
+    expect(isAllowedChannel('annonces', '#annonces')).toBe(true);
+    expect(isAllowedChannel('#general', 'annonces')).toBe(false);
+    expect(isAllowedChannel('', 'annonces')).toBe(false);
+  });
+
+  it('reminds only outside the allowed channel, never in DMs', () => {
+    expect(actionFor(true, '#general', 'annonces')).toBe('remind');
+    expect(actionFor(true, '#annonces', 'annonces')).toBe('none');
+    expect(actionFor(true, '@alice', 'annonces')).toBe('none');
+    expect(actionFor(true, 'D0123ABCD', 'annonces')).toBe('none');
+    expect(actionFor(false, '#general', 'annonces')).toBe('none');
+  });
+});

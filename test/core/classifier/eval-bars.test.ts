@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateLines, type LabelledLine } from '../../../src/core/classifier/evaluate-set.js';
+import { classifyPromotion } from '../../../src/core/classifier/classify-message.js';
+
+// The quality bars of issue 2, measured on the project's own copies of the labelled sets. If the
+// detector regresses (a signal removed, a weight retrained badly), these numbers drop and this fails.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const load = (name: string): LabelledLine[] =>
+  readFileSync(`${root}data/eval/${name}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LabelledLine);
+
+describe.each([
+  ['devset.jsonl', 418],
+  ['extra.jsonl', 100],
+])('bars on %s', (file, minLines) => {
+  const lines = load(file);
+  const report = evaluateLines(lines, { annoncesChannel: 'annonces' });
+
+  it('has the lines it should', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(minLines);
+  });
+
+  it('reminds precisely (≥ 0.97) and misses little (recall ≥ 0.92), channel rule applied', () => {
+    // Recomputed here from the confusion counts so the bar does not rest on the report's arithmetic.
+    const precision = report.tp / (report.tp + report.fp);
+    const recall = report.tp / (report.tp + report.fn);
+    expect(report.tp + report.fp + report.fn + report.tn).toBe(lines.length);
+    expect(precision).toBeGreaterThanOrEqual(0.97);
+    expect(recall).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('flags insults and proselytism (recall ≥ 0.85) with ≤ 1 % false alarms', () => {
+    expect(report.conduct.recall).toBeGreaterThanOrEqual(0.85);
+    expect(report.conduct.falseAlarmRate).toBeLessThanOrEqual(0.01);
+  });
+
+  it('never reminds anyone for a post in #annonces', () => {
+    const annonces = lines.filter((l) => l.category === 'promo-in-annonces');
+    expect(annonces.length).toBeGreaterThan(0);
+    expect(report.errors.filter((e) => e.category === 'promo-in-annonces')).toEqual([]);
+  });
+});
+
+// English SMS, real ham and spam (evaluation only, never trained on). Present on the shared machine,
+// absent from a fresh clone: the test then skips.
+const sms = `${root}../shared/data/external/sms-spam-collection.tsv`;
+describe.skipIf(!existsSync(sms))('SMS Spam Collection (external, English)', () => {
+  it('flags ≤ 0.5 % of ham and catches ≥ 60 % of spam', () => {
+    let ham = 0, hamFlagged = 0, spam = 0, spamCaught = 0;
+    for (const line of readFileSync(sms, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      const flagged = classifyPromotion(line.slice(tab + 1)).promotional;
+      if (line.startsWith('ham')) { ham++; if (flagged) hamFlagged++; }
+      else { spam++; if (flagged) spamCaught++; }
+    }
+    expect(ham).toBeGreaterThan(4000);
+    expect(hamFlagged / ham).toBeLessThanOrEqual(0.005);
+    expect(spamCaught / spam).toBeGreaterThanOrEqual(0.6);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, WINDOW_HEAD, WINDOW_TAIL } from '../../../src/core/classifier/normalize-text.js';
+
+describe('normalizeText', () => {
+  it('folds accents and ligatures', () => {
+    expect(normalizeText('Œuvre réservée à l’été').text).toBe("oeuvre reservee a l'ete");
+  });
+
+  it('drops zero-width characters and notices them inside words only', () => {
+    const disguised = normalizeText('Ré\u200bduc\u200ction');
+    expect(disguised.text).toBe('reduction');
+    expect(disguised.tricks).toContain('zero-width');
+    const emoji = normalizeText('Bonne journée 👨‍💻👩‍🔬');
+    expect(emoji.tricks).toEqual([]);
+  });
+
+  it('maps Cyrillic and Greek look-alikes, enclosed and regional letters', () => {
+    expect(normalizeText('Рrоmо').text).toBe('promo'); // Cyrillic Р, о, м
+    expect(normalizeText('Рrоmо').tricks).toContain('look-alike letters');
+    expect(normalizeText('🅿🆁🅾🅼🅾').text).toBe('promo');
+    expect(normalizeText('🇵🇷🇴🇲🇴').text).toBe('promo');
+    expect(normalizeText('Vive la 🇫🇷 !').text).not.toContain('fr');
+  });
+
+  it('joins spaced, dotted and hyphenated letters, and spaced digits before a currency', () => {
+    expect(normalizeText('P R O M O').text).toBe('promo');
+    expect(normalizeText('c.o.n.t.a.c.t').text).toBe('contact');
+    expect(normalizeText('C-R-É-A-T-I-O-N à 4-9-0 €').text).toBe('creation a 490 €');
+    expect(normalizeText('- 3 0 %').text).toBe('- 30 %');
+    expect(normalizeText('en m.p').text).toBe('en mp');
+    expect(normalizeText('a-t-il peut-être').text).toBe('a-t-il peut-etre');
+  });
+
+  it('undoes leetspeak but keeps units, codes and handles', () => {
+    expect(normalizeText('j3 f@is d€vi$ pr0mo').text).toBe('je fais devis promo');
+    expect(normalizeText('2h30, le 1er, code COOP20, @lea.dessins').text).toBe('2h30, le 1er, code coop20, @lea.dessins');
+  });
+
+  it('recognises links in every form', () => {
+    const n = normalizeText('<https://shop.exemple.fr/a|ma boutique> [site](https://exemple.com) www.truc.bzh lune[point]fr');
+    expect(n.links.map((l) => l.domain)).toEqual(['shop.exemple.fr', 'exemple.com', 'truc.bzh', 'lune.fr']);
+    expect(n.links[0].label).toBe('ma boutique');
+    expect(n.tricks).toContain('spelled-out address');
+  });
+
+  it('reads a bounded window of long messages', () => {
+    const n = normalizeText(`${'x'.repeat(100_000)} la fin`);
+    expect(n.text.length).toBeLessThanOrEqual(WINDOW_HEAD + WINDOW_TAIL + 10);
+    expect(n.text.endsWith('la fin')).toBe(true);
+  });
+});
