@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLD, type ClassifyOptions, type ConductVerdict, type MessageVerdict, type PromotionVerdict, type Reason } from './verdict.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
-import { FEATURES, extractFeatures } from './promotion-features.js';
+import { FEATURES, extractFeatures, type FeatureHit } from './promotion-features.js';
 import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 
@@ -36,37 +36,60 @@ function normalizeParent(parentText: string | undefined): NormalizedText | undef
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
 }
 
-export function explainPromotion(text: string, options: ClassifyOptions = {}, pre?: { n: NormalizedText; parent?: NormalizedText }): PromotionExplanation {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const n = pre?.n ?? normalizeText(text);
-  const parent = pre ? pre.parent : normalizeParent(options.parentText);
+interface Fired { index: number; weight: number; hit: FeatureHit }
+
+interface Scored { promotional: boolean; score: number; logit: number; fired: Fired[] }
+
+function reasonOf(f: Fired): Reason {
+  const def = FEATURES[f.index];
+  return { code: def.code, fr: def.fr(f.hit.evidence), en: def.en(f.hit.enEvidence ?? f.hit.evidence) };
+}
+
+function score(n: NormalizedText, parent: NormalizedText | undefined, threshold: number): Scored {
   const { hits } = extractFeatures({ n, parent });
   let logit = WEIGHTS.bias;
-  const contributions: Contribution[] = [];
+  let solicited = false;
+  const fired: Fired[] = [];
   for (let i = 0; i < FEATURES.length; i++) {
-    const h = hits[i];
-    if (!h) continue;
+    const hit = hits[i];
+    if (!hit) continue;
     const f = FEATURES[i];
     const weight = weightOf(f.code, f.prior);
     if (weight === 0) continue;
     logit += weight;
-    contributions.push({ code: f.code, weight, reason: { code: f.code, fr: f.fr(h.evidence), en: f.en(h.enEvidence ?? h.evidence) } });
+    if (f.code === 'solicited_reply') solicited = true;
+    fired.push({ index: i, weight, hit });
   }
-  contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  fired.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const raw = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
   // Thread rule: answering an explicit request for a provider is not prospecting, however
   // commercial the answer reads. The score still says how commercial it was.
-  const solicited = contributions.some((c) => c.code === 'solicited_reply');
   const promotional = raw >= threshold && !solicited;
-  const score = promotional || raw < threshold ? raw : Math.round(threshold * 980) / 1000;
-  // Reasons say why it looks like promotion; when nothing commercial was seen they stay empty.
-  const reasons = contributions.filter((c) => c.weight > 0.25).slice(0, MAX_REASONS).map((c) => c.reason);
-  return { promotional, score, reasons, contributions, logit };
+  const s = promotional || raw < threshold ? raw : Math.round(threshold * 980) / 1000;
+  return { promotional, score: s, logit, fired };
+}
+
+/** Reasons say why it looks like promotion; when nothing commercial was seen they stay empty. */
+function topReasons(fired: Fired[]): Reason[] {
+  const out: Reason[] = [];
+  for (const f of fired) {
+    if (f.weight <= 0.25) continue;
+    out.push(reasonOf(f));
+    if (out.length === MAX_REASONS) break;
+  }
+  return out;
+}
+
+/** The verdict plus every signal that fired (for `eval --errors` and the training tool). */
+export function explainPromotion(text: string, options: ClassifyOptions = {}): PromotionExplanation {
+  const s = score(normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
+  const contributions = s.fired.map((f) => ({ code: FEATURES[f.index].code, weight: f.weight, reason: reasonOf(f) }));
+  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired), contributions, logit: s.logit };
 }
 
 export function classifyPromotion(text: string, options: ClassifyOptions = {}): PromotionVerdict {
-  const { promotional, score, reasons } = explainPromotion(text, options);
-  return { promotional, score, reasons };
+  const s = score(normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
+  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired) };
 }
 
 export function detectConduct(text: string, options: ClassifyOptions = {}): ConductVerdict {
@@ -76,14 +99,14 @@ export function detectConduct(text: string, options: ClassifyOptions = {}): Cond
 export function classifyMessage(text: string, options: ClassifyOptions = {}): MessageVerdict {
   const n = normalizeText(text);
   const parent = normalizeParent(options.parentText);
-  const { promotional, score, reasons } = explainPromotion(text, options, { n, parent });
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const { promotional, score: s, fired } = score(n, parent, threshold);
   const conduct = detectConductIn(n, parent);
   // An insult is not an advert: "va vendre tes salades" must not earn a promotion reminder.
-  if (conduct.flags.length > 0 && promotional && score < 0.9) {
-    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    return { promotional: false, score: Math.min(score, Math.round(threshold * 980) / 1000), reasons: [], conduct };
+  if (conduct.flags.length > 0 && promotional && s < 0.9) {
+    return { promotional: false, score: Math.min(s, Math.round(threshold * 980) / 1000), reasons: [], conduct };
   }
-  return { promotional, score, reasons, conduct };
+  return { promotional, score: s, reasons: topReasons(fired), conduct };
 }
 
 export { DEFAULT_THRESHOLD };

@@ -27,7 +27,11 @@ const SECT = /\b(?:eveil spirituel|le seul vrai|seule vraie|la seule voie|illusi
 const POLITICS = /\b(?:votez pour (?:la liste|le parti|notre|le candidat|la candidate|lui|elle|eux)|vote for (?:our|the party|him|her)|notre (?:parti|liste|mouvement|collectif)|aux (?:municipales|legislatives|presidentielles|europeennes|elections)|on manifeste|manifestons|manifestez|tracts?|greve generale|si t'es pas avec nous)\b/;
 const RECRUIT = /\b(?:rejoigne[rz]|rejoindre|rejoins|venez|come (?:to|and|join)|join (?:us|our)|votez|vote for|faites tourner|abandonne[rz]|arretez de|ouvre[rz]? (?:votre|ton)|convertissez|priez|lisez|regardez (?:le|ce)|je vous invite|avez-vous|have you heard|everyone welcome|t'es contre nous|vous comprendrez|la seule qui|la seule liste)\b/;
 
+// One pass over the text first: most messages contain none of these words, and then we are done.
+const ANY_CONDUCT = new RegExp([INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map((r) => `(?:${r.source})`).join('|'));
+
 export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
+  if (!ANY_CONDUCT.test(n.text)) return { flags: [], reasons: [] };
   const t = n.text.replace(EXCLAMATION, ' ');
   const flags: ConductFlag[] = [];
   const reasons: Reason[] = [];

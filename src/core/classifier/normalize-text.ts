@@ -125,6 +125,9 @@ const BARE_URL = new RegExp(
   'g',
 );
 
+/** A dot glued to letters (`site.fr`, `www.`) or a scheme: the only way a bare URL can be there. */
+const MAYBE_URL = /[a-z0-9-]\.[a-z]{2}|https?:/;
+
 function domainOf(url: string): string {
   const m = /^(?:[a-z]+:\/\/)?(?:www\.)?([^/?#:\s]+)/.exec(url.toLowerCase());
   return m ? m[1] : url.toLowerCase();
@@ -191,13 +194,14 @@ export function normalizeText(raw: string): NormalizedText {
   s = fold(s);
 
   // Links first, so their punctuation is not mistaken for spaced letters or leetspeak.
-  s = s.replace(SLACK_LINK, (_m, url: string, label?: string) => {
+  // Each link form is looked for only when its tell-tale character is there (cheap `includes`).
+  if (s.includes('<')) s = s.replace(SLACK_LINK, (_m, url: string, label?: string) => {
     if (url.startsWith('mailto:')) return ` ${label ?? url.slice(7)} `;
     links.push({ url, domain: domainOf(url), label });
     return ` ${label ?? ''}${LINK_MARK}`;
   });
-  s = s.replace(SLACK_REF, (_m, id: string, label?: string) => ` ${label ? `#${label}` : `@${id}`} `);
-  s = s.replace(MD_LINK, (_m, label: string, url: string) => {
+  if (s.includes('<')) s = s.replace(SLACK_REF, (_m, id: string, label?: string) => ` ${label ? `#${label}` : `@${id}`} `);
+  if (s.includes('](')) s = s.replace(MD_LINK, (_m, label: string, url: string) => {
     links.push({ url, domain: domainOf(url), label });
     return ` ${label}${LINK_MARK}`;
   });
@@ -210,7 +214,7 @@ export function normalizeText(raw: string): NormalizedText {
   }
   const emails: string[] = [];
   if (t.includes('@')) t = t.replace(EMAIL, (m) => { emails.push(m); return ' ⟦email⟧ '; });
-  t = t.replace(BARE_URL, (m) => {
+  if (MAYBE_URL.test(t)) t = t.replace(BARE_URL, (m) => {
     const url = m.replace(/[.,;:!?]+$/, '');
     links.push({ url, domain: domainOf(url) });
     return LINK_MARK + m.slice(url.length);

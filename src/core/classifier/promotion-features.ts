@@ -129,7 +129,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'price_rate', sign: 1, prior: 0.8,
     fr: (e) => `un tarif à l'heure, à l'unité ou HT${quoteFr(e)}`, en: (e) => `a rate per hour, item or before tax${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PRICE_RATE, c, k),
+    detect: (c, k) => (findPrices(c, k).length > 0 || c.n.text.includes('tjm') ? hit(P.PRICE_RATE, c, k) : null),
   },
   {
     code: 'discount', sign: 1, prior: 1.3,
@@ -140,7 +140,9 @@ export const FEATURES: FeatureDef[] = [
     code: 'promo_code', sign: 1, prior: 1.5,
     fr: (e) => `un code promo${paren(e)}`, en: (e) => `a promo code${paren(e)}`,
     detect: (c, k) => {
-      const m = P.CODE_WITH_DIGITS.exec(c.n.text) ?? P.CODE_UPPER.exec(c.n.cased) ?? P.STANDALONE_CODE.exec(c.n.cased);
+      const t = c.n.text;
+      const named = t.includes('code') || t.includes('coupon');
+      const m = (named ? P.CODE_WITH_DIGITS.exec(t) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
       return m ? { evidence: m[1].toUpperCase() } : null;
     },
   },
@@ -176,7 +178,7 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => {
       const h = hit(P.FOLLOW_ASK, c, k);
       if (h) return h;
-      const handle = P.SOCIAL_HANDLE.exec(c.n.text);
+      const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
       return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
     },
   },
@@ -297,7 +299,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'question', sign: -1, prior: -0.5,
     fr: () => 'une question', en: () => 'a question',
     // A sales question ("ça vous dirait ?") is not a request for help.
-    detect: (c, k) => (test(P.QUESTION, c, k) && !test(P.AUDIENCE_PITCH, c, k) ? { evidence: '' } : null),
+    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) ? { evidence: '' } : null),
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,
