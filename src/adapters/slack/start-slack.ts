@@ -88,6 +88,9 @@ export async function startSlack(ctx: AdapterContext, options: StartSlackOptions
     logger: sdkLogger,
     clientOptions: slackClientOptions(cfg.apiUrl, log, options.retryConfig),
     ignoreSelf: true,
+    // Bolt's default conversation store keeps per-conversation state in memory and costs a get/set on
+    // every event; the bot keeps its own state in the store, so it is pure overhead here.
+    convoStore: false,
   });
   app.error(async (err) => {
     log.error({ err: describeError(err) }, 'unhandled error in a Slack listener');

@@ -21,12 +21,20 @@ function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The second an incident was created in: the unit of the time index (see the class comment). */
+function slotOf(ms: number): string {
+  return String(Math.floor(ms / 1000));
+}
+
 /**
  * `ModerationStore` over any Keyv backend. Keyv has no listing, so small index keys make stats, digest,
  * purge and forget possible without scanning:
  *   incident:<id>            the incident
  *   msg:<platform>:<ch>:<id> incident id of a message (edits, deletes)
- *   day:<YYYY-MM-DD>         incident ids created that day (UTC)
+ *   day:<YYYY-MM-DD>         the seconds of that day (UTC) that have incidents
+ *   slot:<epoch second>      incident ids created in that second
+ * Two levels, because each index update rewrites its whole list: one flat list per day made a busy
+ * day quadratic (every new incident rewrote all of the day's ids); a second holds a handful.
  *   days                     the sorted list of days that have an index (purge)
  *   author:<userId>          AuthorRecord
  *   name:<lowercased name>   user id (oublier @nom)
@@ -71,7 +79,9 @@ export class KeyvModerationStore implements ModerationStore {
       if (!isNew) return;
       await this.keyv.set(this.msgKey(incident.platform, incident.channelId, incident.messageId), incident.id);
       const day = dayOf(incident.createdAt);
-      await this.addToList(`day:${day}`, incident.id);
+      if (await this.addToList(`slot:${slotOf(incident.createdAt)}`, incident.id)) {
+        await this.addToList(`day:${day}`, slotOf(incident.createdAt));
+      }
       await this.withLock('days', async () => {
         const days = ((await this.keyv.get('days')) as string[] | undefined) ?? [];
         if (!days.includes(day)) await this.keyv.set('days', [...days, day].sort());
@@ -106,10 +116,12 @@ export class KeyvModerationStore implements ModerationStore {
       const to = dayOf(untilMs);
       const out: Incident[] = [];
       for (const day of days.filter((d) => d >= from && d <= to)) {
-        const ids = ((await this.keyv.get(`day:${day}`)) as string[] | undefined) ?? [];
-        for (const id of ids) {
-          const incident = (await this.keyv.get(`incident:${id}`)) as Incident | undefined;
-          if (incident && incident.createdAt >= sinceMs && incident.createdAt <= untilMs) out.push(incident);
+        for (const slot of await this.slotsOf(day)) {
+          if ((Number(slot) + 1) * 1000 <= sinceMs || Number(slot) * 1000 > untilMs) continue;
+          for (const id of await this.list(`slot:${slot}`)) {
+            const incident = (await this.keyv.get(`incident:${id}`)) as Incident | undefined;
+            if (incident && incident.createdAt >= sinceMs && incident.createdAt <= untilMs) out.push(incident);
+          }
         }
       }
       return out.sort((a, b) => a.createdAt - b.createdAt);
@@ -155,22 +167,28 @@ export class KeyvModerationStore implements ModerationStore {
           keptDays.push(day);
           continue;
         }
-        const ids = ((await this.keyv.get(`day:${day}`)) as string[] | undefined) ?? [];
-        const kept: string[] = [];
-        for (const id of ids) {
-          const incident = (await this.keyv.get(`incident:${id}`)) as Incident | undefined;
-          if (!incident) continue;
-          if (incident.createdAt >= cutoffMs) {
-            kept.push(id);
-            continue;
+        const keptSlots: string[] = [];
+        for (const slot of await this.slotsOf(day)) {
+          const kept: string[] = [];
+          for (const id of await this.list(`slot:${slot}`)) {
+            const incident = (await this.keyv.get(`incident:${id}`)) as Incident | undefined;
+            if (!incident) continue;
+            if (incident.createdAt >= cutoffMs) {
+              kept.push(id);
+              continue;
+            }
+            await this.deleteIncident(incident);
+            touchedAuthors.add(incident.authorId);
+            if (incident.reporterId) touchedAuthors.add(incident.reporterId);
+            purged++;
           }
-          await this.deleteIncident(incident);
-          touchedAuthors.add(incident.authorId);
-          if (incident.reporterId) touchedAuthors.add(incident.reporterId);
-          purged++;
+          if (kept.length > 0) {
+            await this.keyv.set(`slot:${slot}`, kept);
+            keptSlots.push(slot);
+          } else await this.keyv.delete(`slot:${slot}`);
         }
-        if (kept.length > 0) {
-          await this.keyv.set(`day:${day}`, kept);
+        if (keptSlots.length > 0) {
+          await this.keyv.set(`day:${day}`, keptSlots);
           keptDays.push(day);
         } else await this.keyv.delete(`day:${day}`);
       }
@@ -200,7 +218,7 @@ export class KeyvModerationStore implements ModerationStore {
           if (!incident) continue;
           if (incident.authorId === userId) {
             await this.deleteIncident(incident);
-            await this.removeFromList(`day:${dayOf(incident.createdAt)}`, id);
+            await this.removeFromList(`slot:${slotOf(incident.createdAt)}`, id);
             erased++;
           } else if (incident.reporterId === userId) {
             await this.keyv.set(`incident:${id}`, { ...incident, reporterId: undefined });
@@ -255,10 +273,20 @@ export class KeyvModerationStore implements ModerationStore {
     if ((await this.keyv.get(msgKey)) === incident.id) await this.keyv.delete(msgKey);
   }
 
-  private async addToList(key: string, id: string): Promise<void> {
-    await this.withLock(key, async () => {
-      const list = ((await this.keyv.get(key)) as string[] | undefined) ?? [];
+  private async list(key: string): Promise<string[]> {
+    return ((await this.keyv.get(key)) as string[] | undefined) ?? [];
+  }
+
+  private slotsOf(day: string): Promise<string[]> {
+    return this.list(`day:${day}`);
+  }
+
+  /** Appends to an index list; true when the list was empty (so the caller indexes the list itself). */
+  private async addToList(key: string, id: string): Promise<boolean> {
+    return this.withLock(key, async () => {
+      const list = await this.list(key);
       if (!list.includes(id)) await this.keyv.set(key, [...list, id]);
+      return list.length === 0;
     });
   }
 
