@@ -1,5 +1,6 @@
 import { classifyMessage } from '../classifier/classify-message.js';
 import type { IncomingMessage } from '../model.js';
+import { emptyAuthor } from '../ports/moderation-store.js';
 import { decideAction } from '../policy/decide-action.js';
 import { closeRepostedIncidents } from './close-reposted-incidents.js';
 import { executeDecision, retryOwedCommitteeLine } from './execute-decision.js';
@@ -64,7 +65,9 @@ async function processMessage(ctx: ModerationContext, message: IncomingMessage, 
     return;
   }
   const verdict = classifyMessage(message.text, { parentText: message.thread?.text, threshold: settings.threshold });
-  const author = await ctx.store.getAuthor(message.author.id);
+  // Most messages are clean: their author's history cannot change the decision, so skip the read.
+  const matters = verdict.promotional || verdict.conduct.flags.length > 0;
+  const author = matters ? await ctx.store.getAuthor(message.author.id) : emptyAuthor(message.author.id);
   const decision = decideAction({
     channel: message.channel,
     author: message.author,

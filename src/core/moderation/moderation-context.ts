@@ -6,9 +6,12 @@ import { catalogFor } from '../messages/catalog.js';
 import type { ChatPlatform } from '../ports/chat-platform.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { DigestSetting, ModerationStore } from '../ports/moderation-store.js';
+import type { DigestSetting, ModerationStore, StoredSettings } from '../ports/moderation-store.js';
 import { DEFAULT_TIME_ZONE, localDay } from './local-time.js';
 import { createSafePlatform } from './safe-platform.js';
+
+/** How long the committee's settings are reused before the store is asked again. */
+const SETTINGS_CACHE_MS = 2000;
 
 /** The narrow context the core is built from (Draupnir style): ports and config, nothing else. */
 export interface ModerationDeps {
@@ -42,8 +45,36 @@ export interface ModerationContext extends ModerationDeps {
 
 export function createModerationContext(deps: ModerationDeps): ModerationContext {
   const timeZone = deps.config.timeZone ?? DEFAULT_TIME_ZONE;
+  // Every message needs the committee's settings; they change a few times a year. A short cache
+  // spares a store round trip per message; changes made through this context refresh it at once, and
+  // another instance sees them within SETTINGS_CACHE_MS.
+  let cached: { until: number; value: Promise<StoredSettings> } | undefined;
+  const readSettings = (): Promise<StoredSettings> => {
+    const now = deps.clock.now();
+    if (!cached || cached.until <= now) {
+      const value = deps.store.getSettings();
+      cached = { until: now + SETTINGS_CACHE_MS, value };
+      value.catch(() => (cached = undefined));
+    }
+    return cached.value;
+  };
+  const store: ModerationStore = new Proxy(deps.store, {
+    get(target, prop, receiver) {
+      if (prop === 'updateSettings') {
+        return async (patch: Partial<StoredSettings>) => {
+          cached = undefined;
+          const next = await target.updateSettings(patch);
+          cached = { until: deps.clock.now() + SETTINGS_CACHE_MS, value: Promise.resolve(next) };
+          return next;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
   const ctx: ModerationContext = {
     ...deps,
+    store,
     platform: createSafePlatform(deps.platform),
     catalog: catalogFor(deps.config.locale),
     locale: deps.config.locale,
@@ -54,7 +85,7 @@ export function createModerationContext(deps: ModerationDeps): ModerationContext
       if (!ctx.channels.committee) ctx.channels.committee = await deps.platform.findChannelByName(deps.config.committeeChannel);
     },
     async settings() {
-      const stored = await deps.store.getSettings();
+      const stored = await readSettings();
       const launchDate = stored.launchDate;
       return {
         mode: stored.mode ?? deps.config.mode,
