@@ -50,6 +50,13 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+/** The bot's own view of its memory, from GET /metrics (MB): [heap used, heap total]. */
+async function heapMb(port: number): Promise<[number, number]> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN) / 1024 / 1024;
+  return [read('nodejs_heap_used_bytes'), read('nodejs_heap_total_bytes')];
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
@@ -58,7 +65,7 @@ async function main() {
   const storeUrl = process.env.STORE_URL ?? ((await isPortOpen(6379)) ? 'redis://127.0.0.1:6379' : 'memory://');
   // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the bot process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const bot = spawn(process.execPath, [...nodeArgs, 'bin/charte-bot.js', 'start'], {
+  const bot = spawn(process.execPath, [...nodeArgs, new URL('../bin/charte-bot.js', import.meta.url).pathname, 'start'], {
     env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: String(PORT), HOST: '127.0.0.1', STORE_URL: storeUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -93,7 +100,8 @@ async function main() {
 
   let failures = 0;
   let promoCount = 0;
-  const memory: Array<[number, number]> = [];
+  const memory: Array<[number, number, number, number]> = [];
+  const sample = async (n: number) => memory.push([n, rssMb(bot.pid!), ...(await heapMb(PORT))]);
   /** Sends `count` events at RATE (open loop), ids from `offset`; waits for their DMs. */
   async function send(offset: number, count: number, measure: boolean): Promise<number> {
     const inFlight = new Set<Promise<unknown>>();
@@ -119,7 +127,7 @@ async function main() {
       const p = post(body).then((s) => void (s !== 200 && failures++), () => void failures++);
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
-      if (measure && (k + 1) % 10_000 === 0) memory.push([k + 1, rssMb(bot.pid!)]);
+      if (measure && (k + 1) % 10_000 === 0) await sample(k + 1);
     }
     await Promise.all(inFlight);
     if (measure) {
@@ -134,9 +142,9 @@ async function main() {
   }
 
   await send(EVENTS, WARMUP, false);
-  memory.push([0, rssMb(bot.pid!)]);
+  await sample(0);
   const elapsed = await send(0, EVENTS, true);
-  if (EVENTS % 10_000 !== 0) memory.push([EVENTS, rssMb(bot.pid!)]);
+  if (EVENTS % 10_000 !== 0) await sample(EVENTS);
 
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));
@@ -157,11 +165,14 @@ async function main() {
     ['event-to-DM p50 (ms)', pct(sorted, 50).toFixed(2)],
     ['event-to-DM p99 (ms)', pct(sorted, 99).toFixed(2)],
     ['event-to-DM max (ms)', (sorted.at(-1) ?? NaN).toFixed(2)],
-    ...memory.map(([n, mb]): [string, string] => [n === 0 ? 'bot RSS after warm-up (MB)' : `bot RSS after ${n.toLocaleString('en')} events (MB)`, mb.toFixed(1)]),
+    ...memory.map(([n, rss, used, total]): [string, string] => [
+      `bot memory after ${n === 0 ? 'warm-up' : `${n.toLocaleString('en')} events`} (MB: RSS / heap used / heap total)`,
+      `${rss.toFixed(0)} / ${used.toFixed(0)} / ${total.toFixed(0)}`,
+    ]),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\ncharte-bot bench:e2e (Slack HTTP receiver, loopback Web API)\n${'-'.repeat(width + 14)}\n`);
-  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v.padStart(10)}\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v.padStart(14)}\n`);
 }
 
 main().catch((err: unknown) => {

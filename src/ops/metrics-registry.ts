@@ -65,6 +65,12 @@ export class BotMetrics {
   readonly latency = new Histogram('chartebot_event_duration_seconds', 'Time from receiving a message event to having acted on it.');
 
   render(): string {
-    return [this.events, this.reminders, this.committeeLines, this.errors, this.latency].map((m) => m.render()).join('\n') + '\n';
+    const mem = process.memoryUsage();
+    const gauges = [
+      ['process_resident_memory_bytes', 'Resident memory of the bot process.', mem.rss],
+      ['nodejs_heap_used_bytes', 'V8 heap in use.', mem.heapUsed],
+      ['nodejs_heap_total_bytes', 'V8 heap reserved.', mem.heapTotal],
+    ].map(([name, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`);
+    return [this.events, this.reminders, this.committeeLines, this.errors, this.latency].map((m) => m.render()).concat(gauges).join('\n') + '\n';
   }
 }

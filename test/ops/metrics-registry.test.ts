@@ -17,5 +17,6 @@ describe('BotMetrics', () => {
     expect(text).toContain('chartebot_event_duration_seconds_bucket{le="0.005"} 1');
     expect(text).toContain('chartebot_event_duration_seconds_bucket{le="0.5"} 2');
     expect(text).toContain('chartebot_event_duration_seconds_count 2');
+    expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
 });
