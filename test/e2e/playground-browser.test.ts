@@ -12,7 +12,10 @@ const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`[playground-browser] skipped: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
 }
-const SCREENSHOT = path.resolve('docs/playground.png');
+// The README's picture is refreshed on demand (UPDATE_SCREENSHOT=1 npm test) or when missing; other runs
+// write beside the test results, so a test run never leaves the work tree modified.
+const README_SHOT = path.resolve('docs/playground.png');
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1' || !existsSync(README_SHOT) ? README_SHOT : path.resolve('test-results/playground.png');
 const PROMO = 'Je lance mon pack identité visuelle : logo + cartes de visite à 490 €, écrivez-moi en privé !';
 
 describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
