@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLD, type ClassifyOptions, type ConductVerdict, type MessageVerdict, type PromotionVerdict, type Reason } from './verdict.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
-import { FEATURES, extractFeatures, type FeatureHit } from './promotion-features.js';
+import { FEATURES, detectFeatures, type FeatureHit } from './promotion-features.js';
 import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 
@@ -32,6 +32,10 @@ function weightOf(code: string, prior: number): number {
   return typeof w === 'number' ? w : prior;
 }
 
+/** Weights in `FEATURES` order, looked up once. */
+const FEATURE_WEIGHTS = FEATURES.map((f) => weightOf(f.code, f.prior));
+const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
+
 function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
 }
@@ -46,18 +50,17 @@ function reasonOf(f: Fired): Reason {
 }
 
 function score(n: NormalizedText, parent: NormalizedText | undefined, threshold: number): Scored {
-  const { hits } = extractFeatures({ n, parent });
+  const hits = detectFeatures({ n, parent });
   let logit = WEIGHTS.bias;
   let solicited = false;
   const fired: Fired[] = [];
   for (let i = 0; i < FEATURES.length; i++) {
     const hit = hits[i];
     if (!hit) continue;
-    const f = FEATURES[i];
-    const weight = weightOf(f.code, f.prior);
+    const weight = FEATURE_WEIGHTS[i];
     if (weight === 0) continue;
     logit += weight;
-    if (f.code === 'solicited_reply') solicited = true;
+    if (i === SOLICITED) solicited = true;
     fired.push({ index: i, weight, hit });
   }
   fired.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));

@@ -105,13 +105,15 @@ function unmask(raw: string, tricks: Set<string>): string {
 function fold(s: string): string {
   // Pure ASCII needs no Unicode work beyond nothing at all.
   if (!/[^\x00-\x7f]/.test(s)) return s;
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/ß/g, 'ss')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-');
+  // One pass for the ligatures, quotes and dashes (none of their replacements can match again).
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(FOLD_CHARS, (c) => FOLD_MAP[c]);
 }
+
+const FOLD_MAP: Record<string, string> = {
+  œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss', '’': "'", '‘': "'", '`': "'", '´': "'",
+  '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-',
+};
+const FOLD_CHARS = /[œŒæÆß’‘`´‐‑‒–—]/g;
 
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|([^>]{0,500}))?>/g;
 const SLACK_REF = /<[@#!]([^|>\s]{1,100})(?:\|([^>]{0,200}))?>/g;
@@ -159,14 +161,15 @@ function joinSpacedLetters(s: string, tricks: Set<string>): string {
 }
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '€': 'e' };
-const LEET_TOKEN = /[a-z0-9@$€]*[a-z][a-z0-9@$€]*/g;
+// A token (maximal run of letters, digits and @$€) that mixes letters with digits or symbols: only those
+// can be leetspeak. Anchored at the run start so each run is tried once (linear).
+const LEET_TOKEN = /(?<![a-z0-9@$€])[a-z0-9@$€]*(?:[a-z][0-9@$€]|[0-9@$€][a-z])[a-z0-9@$€]*/g;
 
 /** `pr0mo`, `j3 f@is`, `d€vi$` → `promo`, `je fais`, `devis`; leaves `2h`, `1er`, `COOP20`, `@handle` alone. */
 function undoLeet(s: string, tricks: Set<string>): string {
   if (!/[a-z][0-9@$€]|[0-9@$€][a-z]/.test(s)) return s;
   let count = 0;
   const out = s.replace(LEET_TOKEN, (tok) => {
-    if (!/[0-9@$€]/.test(tok)) return tok;
     if (tok.startsWith('@')) return tok; // a social handle
     if (/^\d+(?:[a-z]{1,3}|h\d*|x\d*)$/.test(tok)) return tok; // 2h, 10h30, 1er, 18e, 3x
     if (/^[a-z]{2,}\d+$/.test(tok) && !/[013457]/.test(tok.replace(/\d+$/, ''))) return tok; // codes like coop20
@@ -208,7 +211,7 @@ export function normalizeText(raw: string): NormalizedText {
 
   const cased = s;
   let t = s.toLowerCase();
-  if (/[[(](?:point|dot|arobase|at)[\])]/.test(t)) {
+  if ((t.includes('(') || t.includes('[')) && /[[(](?:point|dot|arobase|at)[\])]/.test(t)) {
     tricks.add('spelled-out address');
     t = t.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
   }
@@ -227,7 +230,19 @@ export function normalizeText(raw: string): NormalizedText {
     links.push({ url, domain: domainOf(url) });
     return LINK_MARK + m.slice(url.length);
   });
-  t = t.replace(/[ \t]{2,}|\t/g, ' ');
-  const wordCount = t.match(/[a-z0-9]+/g)?.length ?? 0;
-  return { text: t, cased, links, emails, tricks: [...tricks], wordCount };
+  if (t.includes('  ') || t.includes('\t')) t = t.replace(/[ \t]{2,}|\t/g, ' ');
+  return { text: t, cased, links, emails, tricks: [...tricks], wordCount: countWords(t) };
+}
+
+/** Number of [a-z0-9] runs, as `t.match(/[a-z0-9]+/g).length` would say, without building the array. */
+function countWords(t: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const w = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (w && !inWord) count++;
+    inWord = w;
+  }
+  return count;
 }

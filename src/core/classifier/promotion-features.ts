@@ -34,15 +34,19 @@ export interface FeatureDef {
 interface Cache {
   price?: PriceHit[];
   commercialCore?: boolean;
-  /** Each pattern runs at most once per message, even when several signals consult it. */
-  memo: Map<RegExp, RegExpExecArray | null>;
+  /** Each pattern runs at most once per message, even when several signals consult it (by `SLOT`). */
+  memo: (RegExpExecArray | null | undefined)[];
 }
 
+/** A slot per pattern of `signal-patterns.ts`, so the per-message memo is a plain array. */
+const SLOT = new Map<RegExp, number>(Object.values(P).filter((v): v is RegExp => v instanceof RegExp).map((re, i) => [re, i]));
+
 function run(re: RegExp, text: string, k: Cache): RegExpExecArray | null {
-  let m = k.memo.get(re);
+  const slot = SLOT.get(re)!;
+  let m = k.memo[slot];
   if (m === undefined) {
     m = re.exec(text);
-    k.memo.set(re, m);
+    k.memo[slot] = m;
   }
   return m;
 }
@@ -57,9 +61,15 @@ const quoteFr = (e: string): string => (e ? ` (« ${e} »)` : '');
 const quoteEn = (e: string): string => (e ? ` ("${e}")` : '');
 const paren = (e: string): string => (e ? ` (${e})` : '');
 
+/** Evidence is tidied only when someone reads it (reasons shown), not for every signal that fires. */
+class MatchHit implements FeatureHit {
+  constructor(private readonly raw: string) {}
+  get evidence(): string { return cut(this.raw); }
+}
+
 function hit(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
   const m = run(re, c.n.text, k);
-  return m ? { evidence: cut(m[0]) } : null;
+  return m ? new MatchHit(m[0]) : null;
 }
 const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c.n.text, k) !== null;
 
@@ -359,8 +369,15 @@ export interface ExtractedFeatures {
   hits: (FeatureHit | null)[];
 }
 
+/** Every signal's hit (or null), in `FEATURES` order. */
+export function detectFeatures(ctx: FeatureContext): (FeatureHit | null)[] {
+  const cache: Cache = { memo: new Array(SLOT.size) };
+  const hits = new Array<FeatureHit | null>(FEATURES.length);
+  for (let i = 0; i < FEATURES.length; i++) hits[i] = FEATURES[i].detect(ctx, cache);
+  return hits;
+}
+
 export function extractFeatures(ctx: FeatureContext): ExtractedFeatures {
-  const cache: Cache = { memo: new Map() };
-  const hits = FEATURES.map((f) => f.detect(ctx, cache));
+  const hits = detectFeatures(ctx);
   return { values: hits.map((h) => (h ? 1 : 0)), hits };
 }
