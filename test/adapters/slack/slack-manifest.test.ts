@@ -37,11 +37,22 @@ describe('Slack app manifest', () => {
   });
 
   describe.skipIf(!existsSync(SCHEMAS))("against Slack's manifest schema (../shared)", () => {
+    // Built lazily: vitest still runs a skipped suite's body to collect its tests, and a fresh clone
+    // has no ../shared to read the schema from.
     const load = (f: string) => JSON.parse(readFileSync(`${SCHEMAS}${f}`, 'utf8')) as object;
-    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-    ajv.addSchema(load('manifest.schema.1.0.0.json'), `${SCHEMA_BASE}manifest.schema.1.0.0.json`);
-    ajv.addSchema(load('manifest.schema.2.0.0.json'), `${SCHEMA_BASE}manifest.schema.2.0.0.json`);
-    const validate = ajv.compile(load('manifest.schema.json'));
+    let compiled: ReturnType<Ajv['compile']> | undefined;
+    const validate = (data: unknown) => {
+      if (!compiled) {
+        const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+        ajv.addSchema(load('manifest.schema.1.0.0.json'), `${SCHEMA_BASE}manifest.schema.1.0.0.json`);
+        ajv.addSchema(load('manifest.schema.2.0.0.json'), `${SCHEMA_BASE}manifest.schema.2.0.0.json`);
+        compiled = ajv.compile(load('manifest.schema.json'));
+      }
+      const ok = compiled(data);
+      validate.errors = compiled.errors;
+      return ok;
+    };
+    validate.errors = undefined as unknown;
 
     it('the schema accepts its own valid sample and refuses its invalid one (the check can fail)', () => {
       expect(validate(load('v1-manifest.valid.json'))).toBe(true);
