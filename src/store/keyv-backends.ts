@@ -64,16 +64,25 @@ export async function createSqliteKeyv(file: string, namespace: string): Promise
 }
 
 export async function createRedisKeyv(url: string, namespace: string): Promise<BackendKeyv> {
-  // reconnectStrategy false + throwOnConnectError: with Redis down, calls throw in milliseconds instead
-  // of hanging forever while the client retries (stack-notes §3).
+  // Redis lost while running: reconnect with a capped backoff, and with the offline queue disabled every
+  // call made meanwhile throws at once (→ StoreError, the event is not marked handled) instead of
+  // hanging until Redis returns (stack-notes §3: the default client waits forever).
   const keyv = createRedisKeyvRaw(
-    { url, socket: { reconnectStrategy: false, connectTimeout: 3000 } },
+    { url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000), connectTimeout: 3000 } },
     { namespace, throwOnConnectError: true, connectionTimeout: 3000 },
   );
   keyv.throwOnErrors = true;
   keyv.on('error', () => {});
   const adapter = keyv.store as KeyvRedis<unknown>;
-  const client = await withTimeout(adapter.getClient(), 4000, 'redis');
+  let client: Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>;
+  try {
+    client = await withTimeout(adapter.getClient(), 4000, 'redis');
+    await withTimeout(client.ping(), 4000, 'redis');
+  } catch (err) {
+    // Unreachable at start: say so now (the caller names STORE_URL) and stop the background reconnects.
+    await keyv.disconnect().catch(() => undefined);
+    throw err;
+  }
   const claims: AtomicClaims = {
     async setIfAbsent(key, value, ttlMs) {
       // SET NX PX: atomic on the server, so only one bot instance wins a given event.
