@@ -3,6 +3,7 @@ import { normalizeText, type NormalizedText } from './normalize-text.js';
 import { FEATURES, detectFeatures, type FeatureHit } from './promotion-features.js';
 import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
+import { evidenceInOriginal } from './original-evidence.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -44,9 +45,11 @@ interface Fired { index: number; weight: number; hit: FeatureHit }
 
 interface Scored { promotional: boolean; score: number; logit: number; fired: Fired[] }
 
-function reasonOf(f: Fired): Reason {
+function reasonOf(f: Fired, original: string): Reason {
   const def = FEATURES[f.index];
-  return { code: def.code, fr: def.fr(f.hit.evidence), en: def.en(f.hit.enEvidence ?? f.hit.evidence) };
+  const evidence = evidenceInOriginal(f.hit.evidence, original);
+  const enEvidence = f.hit.enEvidence === undefined ? evidence : evidenceInOriginal(f.hit.enEvidence, original);
+  return { code: def.code, fr: def.fr(evidence), en: def.en(enEvidence) };
 }
 
 function score(n: NormalizedText, parent: NormalizedText | undefined, threshold: number): Scored {
@@ -73,11 +76,11 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
 }
 
 /** Reasons say why it looks like promotion; when nothing commercial was seen they stay empty. */
-function topReasons(fired: Fired[]): Reason[] {
+function topReasons(fired: Fired[], original: string): Reason[] {
   const out: Reason[] = [];
   for (const f of fired) {
     if (f.weight <= 0.25) continue;
-    out.push(reasonOf(f));
+    out.push(reasonOf(f, original));
     if (out.length === MAX_REASONS) break;
   }
   return out;
@@ -86,13 +89,13 @@ function topReasons(fired: Fired[]): Reason[] {
 /** The verdict plus every signal that fired (for `eval --errors` and the training tool). */
 export function explainPromotion(text: string, options: ClassifyOptions = {}): PromotionExplanation {
   const s = score(normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
-  const contributions = s.fired.map((f) => ({ code: FEATURES[f.index].code, weight: f.weight, reason: reasonOf(f) }));
-  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired), contributions, logit: s.logit };
+  const contributions = s.fired.map((f) => ({ code: FEATURES[f.index].code, weight: f.weight, reason: reasonOf(f, text) }));
+  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired, text), contributions, logit: s.logit };
 }
 
 export function classifyPromotion(text: string, options: ClassifyOptions = {}): PromotionVerdict {
   const s = score(normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
-  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired) };
+  return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired, text) };
 }
 
 export function detectConduct(text: string, options: ClassifyOptions = {}): ConductVerdict {
@@ -109,7 +112,7 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   if (conduct.flags.length > 0 && promotional && s < 0.9) {
     return { promotional: false, score: Math.min(s, Math.round(threshold * 980) / 1000), reasons: [], conduct };
   }
-  return { promotional, score: s, reasons: topReasons(fired), conduct };
+  return { promotional, score: s, reasons: topReasons(fired, text), conduct };
 }
 
 export { DEFAULT_THRESHOLD };

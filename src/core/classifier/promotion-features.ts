@@ -168,8 +168,8 @@ export const FEATURES: FeatureDef[] = [
   },
   {
     code: 'contact_me', sign: 1, prior: 0.9,
-    fr: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
-    en: (e) => (/\b(?:mp|dm)\b/.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
+    fr: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
+    en: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
     detect: (c, k) => { const h = hit(P.CONTACT_ME, c, k); return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h; },
   },
   {

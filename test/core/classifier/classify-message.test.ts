@@ -166,3 +166,17 @@ describe('channel rule', () => {
     expect(actionFor(false, '#general', 'annonces')).toBe('none');
   });
 });
+
+describe('reasons quote the member in their own words', () => {
+  it('keeps accents and case from the original message, even though the detector reads a folded copy', () => {
+    const v = classifyPromotion('Je lance mes ateliers de céramique : 45 € la séance, Écrivez-moi !');
+    const fr = v.reasons.map((r) => r.fr).join(' ; ');
+    expect(fr).toContain('séance');
+    expect(fr).not.toContain('seance');
+  });
+
+  it('falls back to the folded evidence when a trick had to be undone to see it', () => {
+    const v = classifyPromotion('P R O M O sur mes massages, -30 %, réservez vite !');
+    expect(v.reasons.map((r) => r.fr).join(' ')).toMatch(/promo/i);
+  });
+});
