@@ -10,6 +10,7 @@ export class LeanSlackApi {
   onDm: (userId: string, at: number) => void = () => {};
   committeeLines = 0;
   calls = 0;
+  readonly byMethod = new Map<string, number>();
 
   async start(): Promise<string> {
     this.server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
@@ -18,6 +19,7 @@ export class LeanSlackApi {
       req.on('end', () => {
         this.calls += 1;
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+        this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
         const args = raw.startsWith('{') ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ ok: true, ...this.answer(method, args) }));

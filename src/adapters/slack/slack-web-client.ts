@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { PlatformError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 import { toSlackLogger } from './slack-logger.js';
 
 export type RetryConfig = webApi.RetryOptions;
@@ -27,6 +28,7 @@ export function slackClientOptions(apiUrl: string | undefined, log: Logger, retr
     rejectRateLimitedCalls: false,
     logger: toSlackLogger(log.child({ component: 'slack-web-api' })),
     timeout: 15_000,
+    fetch: keepAliveFetch as unknown as webApi.WebClientOptions['fetch'],
   };
 }
 
