@@ -63,7 +63,9 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function main() {
   const api = new LeanSlackApi();
   const apiUrl = await api.start();
-  const storeUrl = process.env.STORE_URL ?? ((await isPortOpen(6379)) ? 'redis://127.0.0.1:6379' : 'memory://');
+  // Redis database 15, emptied afterwards: the benchmark's 100,000 events must not stay in anyone's store.
+  const ownStore = process.env.STORE_URL === undefined;
+  const storeUrl = process.env.STORE_URL ?? ((await isPortOpen(6379)) ? 'redis://127.0.0.1:6379/15' : 'memory://');
   // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the bot process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // BENCH_PIN=1 puts the bot on core 0 and this generator on core 1. Off by default: measured here it
@@ -166,6 +168,12 @@ async function main() {
   await new Promise((r) => bot.once('exit', r));
   await api.stop();
   agent.destroy();
+  if (ownStore && storeUrl.startsWith('redis://')) {
+    const { createKeyv } = await import('@keyv/redis');
+    const keyv = createKeyv(storeUrl, { namespace: 'charte-bot' });
+    await keyv.clear();
+    await keyv.disconnect();
+  }
 
   const sorted = [...latencies].sort((a, b) => a - b);
   if (process.env.BENCH_DEBUG) console.log(api.byMethod);

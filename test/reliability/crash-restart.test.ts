@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPortOpen } from './redis-available.js';
+import { clearRedisNamespace, isPortOpen } from './redis-available.js';
 
 const CHILD = join(import.meta.dirname, 'crash-child.mjs');
 const built = existsSync(join(import.meta.dirname, '../../dist/core/moderation/create-moderation-bot.js'));
@@ -73,6 +73,7 @@ describe.skipIf(!built)('killed mid-stream, then restarted', () => {
       expect(perAuthor.size).toBe(AUTHORS); // nobody lost
       expect([...perAuthor.entries()].filter(([, n]) => n !== 1)).toEqual([]); // nobody reminded twice
       expect(new Set(dms.map((d) => d.pid)).size).toBe(2); // both processes really sent some
+      if (backend.name === 'redis') await clearRedisNamespace(namespace);
     }, 60_000);
   }
 });

@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { createStore, type CreatedStore } from '../../src/store/create-store.js';
 import { FakeChatPlatform } from '../fakes/fake-chat-platform.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { isPortOpen } from './redis-available.js';
+import { clearRedisNamespace, isPortOpen } from './redis-available.js';
 
 const redisUp = await isPortOpen(6379);
 if (!redisUp) console.warn('[skip] multi-instance test: no Redis on 127.0.0.1:6379 (start redis-server to run it)');
@@ -43,6 +43,7 @@ describe.skipIf(!redisUp)('two instances on one Redis', () => {
 
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
+    await clearRedisNamespace(namespace);
   });
 
   it('1,000 events delivered to both and retried once give one DM per author and one committee line per incident', async () => {

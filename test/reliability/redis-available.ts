@@ -13,3 +13,14 @@ export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 500): P
     socket.once('error', () => done(false));
   });
 }
+
+/** Deletes every key of a test's namespace, so test runs leave the shared Redis as they found it. */
+export async function clearRedisNamespace(namespace: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
+  const { createKeyv } = await import('@keyv/redis');
+  const keyv = createKeyv(url, { namespace });
+  try {
+    await keyv.clear();
+  } finally {
+    await keyv.disconnect();
+  }
+}

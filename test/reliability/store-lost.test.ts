@@ -8,7 +8,7 @@ import { PROMO, PROMO_2 } from '../core/harness.js';
 import { CaptureLogger } from '../fakes/capture-logger.js';
 import { FakeChatPlatform } from '../fakes/fake-chat-platform.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { isPortOpen } from './redis-available.js';
+import { clearRedisNamespace, isPortOpen } from './redis-available.js';
 import { TcpProxy } from './tcp-proxy.js';
 
 const redisUp = await isPortOpen(6379);
@@ -21,6 +21,7 @@ describe.skipIf(!redisUp)('Redis lost while the bot runs', () => {
   const platform = new FakeChatPlatform({ name: 'slack' });
   const log = new CaptureLogger();
   let created: CreatedStore;
+  const namespace = `lost-${process.pid}-${Date.now()}`;
 
   beforeAll(async () => {
     await proxy.start();
@@ -29,11 +30,12 @@ describe.skipIf(!redisUp)('Redis lost while the bot runs', () => {
     platform.addChannel({ id: 'CGEN', name: 'general', kind: 'public' }, ['UALICE', 'UBOB', 'UBOT']);
     platform.addChannel({ id: 'CANN', name: 'annonces', kind: 'public' }, ['UBOT']);
     platform.addChannel({ id: 'CCOM', name: 'comite-charte', kind: 'private' }, ['UBOT']);
-    created = await createStore(`redis://127.0.0.1:${proxy.port}`, log, { namespace: `lost-${process.pid}-${Date.now()}` });
+    created = await createStore(`redis://127.0.0.1:${proxy.port}`, log, { namespace });
   });
   afterAll(async () => {
     await created.close().catch(() => undefined);
     await proxy.stop();
+    await clearRedisNamespace(namespace);
   });
 
   const message = (id: string, author: string, text: string): IncomingMessage => ({

@@ -1,3 +1,4 @@
+import { clearRedisNamespace } from '../reliability/redis-available.js';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,13 @@ describe('memory store', () => moderationStoreSuite(() => createStore('memory://
 describe('sqlite store (temp file)', () =>
   moderationStoreSuite(() => createStore(`sqlite://${join(tmp, `${ns()}.sqlite`)}`, new CaptureLogger(), { namespace: ns() })));
 
-describe.skipIf(!hasRedis)('Redis store (real, 127.0.0.1:6379)', () => moderationStoreSuite(() => createStore(REDIS_URL, new CaptureLogger(), { namespace: ns() })));
+describe.skipIf(!hasRedis)('Redis store (real, 127.0.0.1:6379)', () =>
+  moderationStoreSuite(async () => {
+    const namespace = ns();
+    const created = await createStore(REDIS_URL, new CaptureLogger(), { namespace });
+    // Leave the shared Redis as we found it.
+    return { ...created, close: async () => (await created.close(), await clearRedisNamespace(namespace)) };
+  }));
 
 describe.skipIf(!hasPostgres)('PostgreSQL store (real, database test)', () =>
   moderationStoreSuite(() => createStore(POSTGRES_URL, new CaptureLogger(), { namespace: ns() })));
