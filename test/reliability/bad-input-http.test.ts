@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startBot } from '../../src/app/start-bot.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { PROMO } from '../core/harness.js';
-import { COMMAND_TOKEN, eventually, freePort } from '../adapters/mattermost/helpers.js';
+import { COMMAND_TOKEN, eventually, freePort, mattermostEnv } from '../adapters/mattermost/helpers.js';
 import { FakeMattermost } from '../fakes/mattermost/fake-mattermost.js';
 import { FakeSlack, postSigned } from '../fakes/slack/fake-slack.js';
 import { messageEvent } from '../fakes/slack/slack-payloads.js';
@@ -43,16 +43,7 @@ describe('a running bot survives junk and keeps working', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const bot = await startBot({
-      env: {
-        MATTERMOST_URL: fake.url,
-        MATTERMOST_TOKEN: fake.botToken,
-        MATTERMOST_TEAM: 'coop',
-        MATTERMOST_COMMAND_TOKEN: COMMAND_TOKEN,
-        BOT_PUBLIC_URL: base,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        STORE_URL: 'memory://',
-      },
+      env: mattermostEnv(fake, port),
       log: silentLogger,
     });
     try {

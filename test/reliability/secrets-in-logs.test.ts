@@ -6,7 +6,7 @@ import { PROMO } from '../core/harness.js';
 import { FakeMattermost } from '../fakes/mattermost/fake-mattermost.js';
 import { FakeSlack, postSigned } from '../fakes/slack/fake-slack.js';
 import { messageEvent, slashCommandBody } from '../fakes/slack/slack-payloads.js';
-import { COMMAND_TOKEN, eventually, freePort, slash } from '../adapters/mattermost/helpers.js';
+import { COMMAND_TOKEN, eventually, freePort, mattermostEnv, slash } from '../adapters/mattermost/helpers.js';
 
 /** Every log line at every level, as text, so the test can grep it like an operator would. */
 function captureLogs() {
@@ -59,16 +59,7 @@ describe('secrets never reach the logs, even at trace level', () => {
     const port = await freePort();
     const logs = captureLogs();
     const bot = await startBot({
-      env: {
-        MATTERMOST_URL: fake.url,
-        MATTERMOST_TOKEN: fake.botToken,
-        MATTERMOST_TEAM: 'coop',
-        MATTERMOST_COMMAND_TOKEN: COMMAND_TOKEN,
-        BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        STORE_URL: 'memory://',
-      },
+      env: mattermostEnv(fake, port),
       log: logs.log,
     });
     try {

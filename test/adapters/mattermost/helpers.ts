@@ -104,3 +104,17 @@ export async function slash(botUrl: string, fields: Record<string, string>): Pro
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+/** The environment of a bot started against `fake` on `port`: the issue's Mattermost contract variables. */
+export function mattermostEnv(fake: FakeMattermost, port: number): Record<string, string> {
+  return {
+    MATTERMOST_URL: fake.url,
+    MATTERMOST_TOKEN: fake.botToken,
+    MATTERMOST_TEAM: 'coop',
+    MATTERMOST_COMMAND_TOKEN: COMMAND_TOKEN,
+    BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    STORE_URL: 'memory://',
+  };
+}

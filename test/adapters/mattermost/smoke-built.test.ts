@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeMattermost } from '../../fakes/mattermost/fake-mattermost.js';
-import { COMMAND_TOKEN, eventually, freePort } from './helpers.js';
+import { COMMAND_TOKEN, eventually, freePort, mattermostEnv } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -51,14 +51,7 @@ describe('built Mattermost adapter under plain node', () => {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        MATTERMOST_URL: fake.url,
-        MATTERMOST_TOKEN: fake.botToken,
-        MATTERMOST_TEAM: 'coop',
-        MATTERMOST_COMMAND_TOKEN: COMMAND_TOKEN,
-        BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        STORE_URL: 'memory://',
+        ...mattermostEnv(fake, port),
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
