@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createConnection } from 'node:net';
 import { Agent, request } from 'node:http';
-import { LeanSlackApi } from './fake-web-api.js';
+import { Worker } from 'node:worker_threads';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,8 +61,12 @@ async function heapMb(port: number): Promise<[number, number]> {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
-  const api = new LeanSlackApi();
-  const apiUrl = await api.start();
+  const api = new Worker(new URL('./fake-web-api.mjs', import.meta.url));
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    api.once('message', (m: { type: string; url: string }) => resolve(m.url));
+    api.once('error', reject);
+  });
+  const now = () => performance.timeOrigin + performance.now();
   // Redis database 15, emptied afterwards: the benchmark's 100,000 events must not stay in anyone's store.
   const ownStore = process.env.STORE_URL === undefined;
   const storeUrl = process.env.STORE_URL ?? ((await isPortOpen(6379)) ? 'redis://127.0.0.1:6379/15' : 'memory://');
@@ -87,7 +91,7 @@ async function main() {
   const sentAt = new Map<string, { at: number; index: number }>();
   const latencies: number[] = [];
   const byIndex: Array<[number, number]> = [];
-  api.onDm = (user, at) => {
+  const onDm = (user: string, at: number) => {
     const sent = sentAt.get(user);
     if (sent !== undefined) {
       latencies.push(at - sent.at);
@@ -95,6 +99,7 @@ async function main() {
       sentAt.delete(user);
     }
   };
+  api.on('message', (m: { type: string; user: string; at: number }) => m.type === 'dm' && onDm(m.user, m.at));
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const post = (body: string) =>
     new Promise<number>((resolve, reject) => {
@@ -133,7 +138,7 @@ async function main() {
         token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${RUN}${i}`, event_time: Math.floor(Date.now() / 1000),
         event: { type: 'message', channel: 'CGENERAL', channel_type: 'channel', user, text, ts, event_ts: ts },
       });
-      if (promo && measure) sentAt.set(user, { at: performance.now(), index: i });
+      if (promo && measure) sentAt.set(user, { at: now(), index: i });
       const p = post(body).then((s) => void (s !== 200 && failures++), () => void failures++);
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
@@ -166,7 +171,11 @@ async function main() {
 
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));
-  await api.stop();
+  const stopped = await new Promise<{ committeeLines: number; byMethod: Record<string, number> }>((resolve) => {
+    api.on('message', (m: { type: string; committeeLines: number; byMethod: Record<string, number> }) => m.type === 'stopped' && resolve(m));
+    api.postMessage({ type: 'stop' });
+  });
+  await api.terminate();
   agent.destroy();
   if (ownStore && storeUrl.startsWith('redis://')) {
     const { createKeyv } = await import('@keyv/redis');
@@ -176,7 +185,7 @@ async function main() {
   }
 
   const sorted = [...latencies].sort((a, b) => a - b);
-  if (process.env.BENCH_DEBUG) console.log(api.byMethod);
+  if (process.env.BENCH_DEBUG) console.log(stopped.byMethod);
   if (process.env.BENCH_DEBUG) console.log([...byIndex].sort((a, b) => b[1] - a[1]).slice(0, 15));
   const rows: Array<[string, string]> = [
     ['store', storeUrl.replace(/\/\/.*@/, '//***@')],
@@ -187,7 +196,7 @@ async function main() {
     ['handled rate (events/s)', (EVENTS / elapsed).toFixed(0)],
     ['HTTP failures', String(failures)],
     ['DMs received / expected', `${latencies.length} / ${promoCount}`],
-    ['committee lines', String(api.committeeLines)],
+    ['committee lines', String(stopped.committeeLines)],
     ['event-to-DM p50 (ms)', pct(sorted, 50).toFixed(2)],
     ['event-to-DM p99 (ms)', pct(sorted, 99).toFixed(2)],
     ['event-to-DM max (ms)', (sorted.at(-1) ?? NaN).toFixed(2)],
