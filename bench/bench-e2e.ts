@@ -169,6 +169,10 @@ async function main() {
   const elapsed = await send(0, EVENTS, true);
   if (EVENTS % 10_000 !== 0) await sample(EVENTS);
 
+  if (process.env.BENCH_DEBUG) {
+    const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
+    console.log(text.split('\n').filter((l) => l.startsWith('chartebot_event_duration_seconds_bucket')).join('\n'));
+  }
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));
   const stopped = await new Promise<{ committeeLines: number; byMethod: Record<string, number> }>((resolve) => {
