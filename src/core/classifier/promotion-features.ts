@@ -80,7 +80,7 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   re.lastIndex = 0;
   for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
     const whole = m[0];
-    const amount = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
+    const amount = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim();
     let cur = '€';
     if (/£|pound/.test(whole)) cur = '£';
     else if (/\$|dollar|usd/.test(whole)) cur = '$';
@@ -106,7 +106,8 @@ function commercialCore(ctx: FeatureContext, cache: Cache): boolean {
     const t = ctx.n.text;
     cache.commercialCore =
       findPrices(ctx, cache).length > 0 || test(P.DISCOUNT, ctx, cache) || test(P.SELF_OFFER, ctx, cache) || test(P.OFFER_WORDS, ctx, cache) ||
-      test(P.PRODUCT_SALE, ctx, cache) || test(P.OWN_SHOWCASE, ctx, cache) || test(P.PACKAGE, ctx, cache);
+      test(P.PRODUCT_SALE, ctx, cache) || test(P.OWN_SHOWCASE, ctx, cache) || test(P.PACKAGE, ctx, cache) ||
+      test(P.AVAILABILITY, ctx, cache);
   }
   return cache.commercialCore;
 }
@@ -241,6 +242,11 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => hit(P.SELF_OFFER, c, k),
   },
   {
+    code: 'availability', sign: 1, prior: 1.0,
+    fr: (e) => `une annonce de disponibilité pour des clients${quoteFr(e)}`, en: (e) => `news that one is open for clients${quoteEn(e)}`,
+    detect: (c, k) => hit(P.AVAILABILITY, c, k),
+  },
+  {
     code: 'launch', sign: 1, prior: 0.4,
     fr: (e) => `une annonce de lancement${quoteFr(e)}`, en: (e) => `a launch announcement${quoteEn(e)}`,
     detect: (c, k) => hit(P.LAUNCH, c, k),
@@ -308,8 +314,9 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'question', sign: -1, prior: -0.5,
     fr: () => 'une question', en: () => 'a question',
-    // A sales question ("ça vous dirait ?") is not a request for help.
-    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) ? { evidence: '' } : null),
+    // A sales question ("ça vous dirait ?") or a favour for one's own page ("vous pourriez liker… ?")
+    // is not a request for help.
+    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) ? { evidence: '' } : null),
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,

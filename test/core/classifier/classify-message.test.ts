@@ -14,6 +14,10 @@ const PROMO: [string, string][] = [
   ['pivot', "Quelle belle journée à Lyon ☀️ D'ailleurs j'ai encore deux créneaux pour des séances photo à 90€ cette semaine"],
   ['english', "I'm a freelance copywriter offering 20% off all blog packages this month, DM me for rates!"],
   ['english course', 'My online course on bookkeeping basics is €39 until Friday only, sign up via the link in my bio'],
+  ['SMS-style euro', 'jfé des tresses a domicile 20e la coiffure, mp moi si ca vous dit'],
+  ['buy-N-get-one', 'Carte fidélité : 4 cours achetés = le 5e offert, valable tout le trimestre'],
+  ['open for clients', "Je prends de nouveaux clients dès janvier en graphisme print, faites passer le mot autour de vous"],
+  ['own goods available', 'Mes bols en grès émaillé sont enfin disponibles, 28€ pièce'],
 ];
 
 const OK: [string, string][] = [
@@ -27,6 +31,9 @@ const OK: [string, string][] = [
   ['english question', 'Does anyone know how to set up VAT for clients in Germany?'],
   ['emoji ZWJ', 'Nouvelle semaine, nouveaux projets 👨‍💻👩‍🎨 bon courage à tous !'],
   ['charter talk', 'Rappel : les annonces commerciales vont dans #annonces, merci 💛'],
+  ['car-pool room', "J'ai encore de la place dans ma voiture pour le séminaire de Tours, qui veut ?"],
+  ['ordinal, not euros', "3e la semaine que l'imprimante du local nous lâche"],
+  ['reminder, not an offer', 'Petit rappel que je ne serai pas là jeudi, je donne mon pouvoir à Malik'],
 ];
 
 describe('classifyPromotion', () => {
@@ -117,6 +124,7 @@ describe('detectConduct', () => {
     ['Espèce de guignol, va vendre tes salades ailleurs'],
     ['Le comité, c’est une bande d’incompétents'],
     ["You're such an idiot, seriously"],
+    ['Toi t’es vraiment la reine des connes'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
   });
@@ -133,6 +141,7 @@ describe('detectConduct', () => {
       'C’est nul ce nouveau formulaire de notes de frais, on perd un temps fou',
       'Mon Dieu quelle journée, trois clients au téléphone en même temps',
       'Je suis nulle en Excel, quelqu’un peut m’aider ?',
+      'T’es le pire 😂 j’ai ri toute la réunion',
     ]) {
       expect(detectConduct(text).flags, text).toEqual([]);
     }
@@ -142,6 +151,8 @@ describe('detectConduct', () => {
     ['Avez-vous ouvert votre cœur à Jésus ? Venez prier avec nous dimanche 🙏'],
     ['Votez pour la liste « Demain Ensemble » aux municipales, faites tourner !'],
     ['Join us for bible study on Thursday, God has a plan for you'],
+    ['Adhérez au parti de la Nation, ensemble on virera les traîtres'],
+    ['Suivez le maître, coupez les ponts avec vos familles, lui seul détient la clé'],
   ])('flags proselytism: %s', (text) => {
     const v = detectConduct(text);
     expect(v.flags).toContain('proselytism');

@@ -13,6 +13,9 @@ const load = (name: string): LabelledLine[] =>
 describe.each([
   ['devset.jsonl', 418],
   ['extra.jsonl', 100],
+  // Written before its phrasings were looked at by the signals (first run: precision 0.964, recall 0.750);
+  // never trained on. A regression on unseen trades and cities shows here first.
+  ['holdout-2.jsonl', 160],
 ])('bars on %s', (file, minLines) => {
   const lines = load(file);
   const report = evaluateLines(lines, { annoncesChannel: 'annonces' });
