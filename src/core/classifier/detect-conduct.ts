@@ -1,5 +1,6 @@
 import type { ConductFlag, ConductVerdict, Reason } from './verdict.js';
 import type { NormalizedText } from './normalize-text.js';
+import { gateOf, gatePattern } from './pattern-gate.js';
 
 /**
  * Conduct flags for the committee (never a DM): insults and defamation aimed at people or at the coop,
@@ -10,12 +11,13 @@ import type { NormalizedText } from './normalize-text.js';
  * either. Recruiting needs both an ideology and a call to join, convert or vote.
  */
 
-// Words that insult whoever they are aimed at, whatever the grammar.
+// Words that insult whoever they are aimed at, whatever the grammar. They are whole words (`\b` on both
+// sides): "vous êtes connectés" holds no insult.
 const SLUR = String.raw`connard|connasse|conne?s?|abrutie?s?|cretine?s?|debiles?|idiote?s?|imbeciles?|boulets?|clowns?|porcs?|crevards?|incompetente?s?|incapables?|minables?|bouffons?|guignols?|salope?s?|salauds?|encules?|enfoires?|batards?|tocards?|nazes?|nuls?|nulles?|pourris?|escrocs?|voleurs?|voleuses?|menteurs?|menteuses?|charlatans?|parasites?|cons|moron|morons|idiots?|stupid|losers?|clowns|scammers?|frauds?|liars?|thieves|incompetent|pathetic|useless|arrogan(?:ce|te?s?)`;
 const TARGET = String.raw`t'es|tu es|vous etes|ils sont|elles sont|c'est (?:un|une|des)|sont des|est (?:un|une)|espece d[e']|bande d[e']|quel(?:le)? (?:bande d[e'] )?|sale|you(?:'re| are)(?: all)?|a bunch of|bunch of|what an?|d'une`;
 
 const INSULT_TARGETED = new RegExp(
-  String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just|a|an|total|complete|real|fucking|gros|grosse|sacre|sacree|le|la|des|dernier|derniere|roi|reine|pire|plus|the|biggest|worst) ?(?:d')?){0,4}(?:${SLUR})\b`,
+  String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just|a|an|total|complete|real|fucking|gros|grosse|sacre|sacree|le|la|des|dernier|derniere|roi|reine|pire|plus|the|biggest|worst) ?(?:d')?){0,4}\b(?:${SLUR})\b`,
 );
 const INSULT_STANDALONE = /\b(?:ta gueule|ferme[- ]la|ferme ta gueule|va te faire (?:foutre|voir)|casse[- ]toi|degage|va (?:donc )?vendre tes salades|vendeur de salades|a chier|de merde|honte a (?:vous|toi)|vous vous prenez pour qui|connard|connasse|encule|enfoire|batard|fuck (?:you|off)|shut up|piece of shit|this coop is a joke|lis le wiki|tu le fais expres)\b/;
 const DEFAMATION = /\b(?:(?:la coop|le comite|la direction|le ca|l'equipe|ils|elle|il)(?: \w+){0,3} (?:vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?)|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|corrompue?s?|mafieux|magouilleurs?)|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b/;
@@ -29,9 +31,16 @@ const RECRUIT = /\b(?:rejoigne[rz]|rejoindre|rejoins|venez|come (?:to|and|join)|
 
 // One pass over the text first: most messages contain none of these words, and then we are done.
 const ANY_CONDUCT = new RegExp([INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map((r) => `(?:${r.source})`).join('|'));
+// And before that pass, the shared word gate: most messages lack every word these phrases need.
+// (Removing the exclamations below only deletes words, so the gate's answer holds for that text too.)
+// A targeted insult needs one of the slurs as a whole word: gated on those, not on "vous êtes".
+const SLUR_SLOT = gatePattern(new RegExp(String.raw`\b(?:${SLUR})\b`));
+const [TARGETED_SLOT, ...OTHER_SLOTS] = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map(gatePattern);
 
 export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
-  if (!ANY_CONDUCT.test(n.text)) return { flags: [], reasons: [] };
+  const may = gateOf(n);
+  const maybe = (may[SLUR_SLOT] === 1 && may[TARGETED_SLOT!] === 1) || OTHER_SLOTS.some((slot) => may[slot] === 1);
+  if (!maybe || !ANY_CONDUCT.test(n.text)) return { flags: [], reasons: [] };
   const t = n.text.replace(EXCLAMATION, ' ');
   const flags: ConductFlag[] = [];
   const reasons: Reason[] = [];

@@ -29,6 +29,8 @@ export interface NormalizedText {
   tricks: string[];
   /** Words (after folding), a cheap length measure. */
   wordCount: number;
+  /** Which detector patterns may match `text`: filled by `gateOf` (pattern-gate.ts) on first use. */
+  gate?: Uint8Array;
 }
 
 const LINK_MARK = ' ⟦link⟧ ';
@@ -102,18 +104,51 @@ function unmask(raw: string, tricks: Set<string>): string {
   return out;
 }
 
-function fold(s: string): string {
-  // Pure ASCII needs no Unicode work beyond nothing at all.
-  if (!/[^\x00-\x7f]/.test(s)) return s;
-  // One pass for the ligatures, quotes and dashes (none of their replacements can match again).
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(FOLD_CHARS, (c) => FOLD_MAP[c]);
-}
-
 const FOLD_MAP: Record<string, string> = {
   œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss', '’': "'", '‘': "'", '`': "'", '´': "'",
   '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-',
 };
 const FOLD_CHARS = /[œŒæÆß’‘`´‐‑‒–—]/g;
+
+/** The reference folding of one character: compatibility decomposition, marks dropped, ligatures spelt. */
+function foldSlow(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(FOLD_CHARS, (c) => FOLD_MAP[c]!);
+}
+
+// Folding works character by character (NFKD never merges characters, and the marks it could reorder
+// are dropped), so each non-ASCII character is folded once and remembered. Chat uses a few hundred
+// distinct ones; the bound keeps a flood of exotic characters from growing the memory.
+const folded = new Map<string, string>();
+const FOLDED_MAX = 4096;
+
+function foldChar(ch: string): string {
+  let f = folded.get(ch);
+  if (f === undefined) {
+    f = foldSlow(ch);
+    if (folded.size < FOLDED_MAX) folded.set(ch, f);
+  }
+  return f;
+}
+
+/** Accents off, ligatures spelt out, typographic quotes and dashes made plain; ASCII passes through. */
+export function fold(s: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 && c !== 0x60) continue;
+    // A surrogate pair is one character (an emoji, a mathematical letter): fold both halves together.
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? s.slice(i, i + 2) : s[i]!;
+    const f = foldChar(ch);
+    if (f !== ch) {
+      out += s.slice(copied, i) + f;
+      copied = i + ch.length;
+    }
+    if (pair) i++;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
 
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|([^>]{0,500}))?>/g;
 const SLACK_REF = /<[@#!]([^|>\s]{1,100})(?:\|([^>]{0,200}))?>/g;

@@ -1,5 +1,6 @@
 import type { NormalizedText } from './normalize-text.js';
 import * as P from './signal-patterns.js';
+import { gateOf, gatePattern } from './pattern-gate.js';
 
 /**
  * The detector's features: each one a plain-language signal with its evidence. Values are 0/1 so the
@@ -36,16 +37,23 @@ interface Cache {
   commercialCore?: boolean;
   /** Each pattern runs at most once per message, even when several signals consult it (by `SLOT`). */
   memo: (RegExpExecArray | null | undefined)[];
+  /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
+  may: Uint8Array;
 }
 
+const PATTERNS = Object.values(P).filter((v): v is RegExp => v instanceof RegExp);
 /** A slot per pattern of `signal-patterns.ts`, so the per-message memo is a plain array. */
-const SLOT = new Map<RegExp, number>(Object.values(P).filter((v): v is RegExp => v instanceof RegExp).map((re, i) => [re, i]));
+const SLOT = new Map<RegExp, number>(PATTERNS.map((re, i) => [re, i]));
+/** Each pattern's slot in the shared gate (`pattern-gate.ts`), by local slot. */
+const GATE_SLOT = PATTERNS.map(gatePattern);
+const PRICE_SLOT = SLOT.get(P.PRICE)!;
 
+/** `re` over the folded text, at most once per message, and not at all when the gate rules it out. */
 function run(re: RegExp, text: string, k: Cache): RegExpExecArray | null {
   const slot = SLOT.get(re)!;
   let m = k.memo[slot];
   if (m === undefined) {
-    m = re.exec(text);
+    m = k.may[GATE_SLOT[slot]!] === 1 ? re.exec(text) : null;
     k.memo[slot] = m;
   }
   return m;
@@ -76,6 +84,8 @@ const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c.n.t
 function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
   const out: PriceHit[] = [];
+  cache.price = out;
+  if (cache.may[GATE_SLOT[PRICE_SLOT]!] !== 1) return out;
   const re = P.PRICE;
   re.lastIndex = 0;
   for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
@@ -96,7 +106,6 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
     }
   }
   re.lastIndex = 0;
-  cache.price = out;
   return out;
 }
 
@@ -153,7 +162,7 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => {
       const t = c.n.text;
       const named = t.includes('code') || t.includes('coupon');
-      const m = (named ? P.CODE_WITH_DIGITS.exec(t) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
+      const m = (named ? run(P.CODE_WITH_DIGITS, t, k) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
       return m ? { evidence: m[1].toUpperCase() } : null;
     },
   },
@@ -226,7 +235,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'paid_event', sign: 1, prior: 1.0,
     fr: (e) => `un atelier, un cours ou une formation payante${quoteFr(e)}`, en: (e) => `a paid workshop, class or training${quoteEn(e)}`,
     detect: (c, k) => {
-      const m = P.EVENT.exec(c.n.text);
+      const m = run(P.EVENT, c.n.text, k);
       if (m && (findPrices(c, k).length > 0 || test(P.FUNDABLE, c, k))) return { evidence: m[0] };
       return null;
     },
@@ -266,7 +275,7 @@ export const FEATURES: FeatureDef[] = [
     fr: (e) => `une pub glissée après une première phrase anodine${quoteFr(e)}`, en: (e) => `a pitch slipped in after an innocent opening${quoteEn(e)}`,
     detect: (c, k) => {
       const t = c.n.text;
-      const m = P.PIVOT.exec(t);
+      const m = run(P.PIVOT, t, k);
       if (!m || !commercialCore(c, k)) return null;
       const end = firstSentenceEnd(t);
       const rest = t.slice(Math.min(end, m.index));
@@ -378,7 +387,7 @@ export interface ExtractedFeatures {
 
 /** Every signal's hit (or null), in `FEATURES` order. */
 export function detectFeatures(ctx: FeatureContext): (FeatureHit | null)[] {
-  const cache: Cache = { memo: new Array(SLOT.size) };
+  const cache: Cache = { memo: new Array(SLOT.size), may: gateOf(ctx.n) };
   const hits = new Array<FeatureHit | null>(FEATURES.length);
   for (let i = 0; i < FEATURES.length; i++) hits[i] = FEATURES[i].detect(ctx, cache);
   return hits;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, WINDOW_HEAD, WINDOW_TAIL } from '../../../src/core/classifier/normalize-text.js';
+import fc from 'fast-check';
+import { fold, normalizeText, WINDOW_HEAD, WINDOW_TAIL } from '../../../src/core/classifier/normalize-text.js';
 
 describe('normalizeText', () => {
   it('folds accents and ligatures', () => {
@@ -47,5 +48,26 @@ describe('normalizeText', () => {
     const n = normalizeText(`${'x'.repeat(100_000)} la fin`);
     expect(n.text.length).toBeLessThanOrEqual(WINDOW_HEAD + WINDOW_TAIL + 10);
     expect(n.text.endsWith('la fin')).toBe(true);
+  });
+});
+
+describe('fold', () => {
+  // The reference: fold the whole string at once. `fold` works character by character, with a memo.
+  const FOLD_MAP: Record<string, string> = {
+    œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss', '’': "'", '‘': "'", '`': "'", '´': "'",
+    '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-',
+  };
+  const reference = (s: string): string =>
+    s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[œŒæÆß’‘`´‐‑‒–—]/g, (c) => FOLD_MAP[c]!);
+
+  it('spells French the way a keyboard without accents would', () => {
+    expect(fold('Œufs brûlés, façade, naïve — « déjà » l’été')).toBe("OEufs brules, facade, naive - « deja » l'ete");
+    expect(fold('ｐｒｏｍｏ ﬁnal 𝐩𝐫𝐨𝐦𝐨')).toBe('promo final promo');
+    expect(fold('plain ascii stays the same string')).toBe('plain ascii stays the same string');
+  });
+
+  it('gives the same result as folding the whole text at once, on any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => fold(s) === reference(s)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'aeéèêëàçœŒ’–👨‍💻🇫🇷\u0301\u0327 x'), maxLength: 40 }), (s) => fold(s) === reference(s)), { numRuns: 2000 });
   });
 });

@@ -1,0 +1,286 @@
+import { atomEnd, isQuantifier, quantifierEnd, splitAlternatives } from './regex-source.js';
+
+/**
+ * Tells, in one pass over a message, which phrase patterns cannot match it, so the detector skips them.
+ *
+ * Running forty phrase lists over every character is most of the detector's time, yet a message holds
+ * the words of only a few of them. Each branch of a pattern needs some whole word to be in the message
+ * (`la coop (?:organise|propose)` needs the word `coop`; `formules?` a word starting with `formule`), so
+ * one pass over the message's words tells which patterns are worth running at all.
+ *
+ * The gate is sound by construction: a branch in which no such word can be read (a digit class, a
+ * symbol, a word cut by an optional letter on both sides) makes its pattern always run, and two words
+ * that hash alike only make a pattern run for nothing. `word-gate.test.ts` checks on real and random
+ * messages that a skipped pattern never matches.
+ */
+
+/** Something every match of a pattern branch contains. */
+export type Requirement =
+  /** A whole word (`coop` in `la coop organise`), or a word starting with it (`formule` in `formules?`). */
+  | { kind: 'word'; word: string; exact: boolean }
+  /** One of these characters (`%`, or one of `€£$`). */
+  | { kind: 'chars'; chars: string }
+  | { kind: 'digit' };
+
+const WORD_CHAR = /^[A-Za-z0-9_]$/;
+/** Branches expanded per pattern before settling for the requirements found so far. */
+const EXPANSION_BUDGET = 20_000;
+/**
+ * Words too common to be worth gating on (in nearly every message, or in many), so a rarer word of the
+ * same branch is preferred. The choice only changes how often a pattern runs, never its result.
+ */
+const VERY_COMMON = new Set(
+  ('a au aux c ce d de des du en est et il j je l la le les m me mon n ne on ou pas pour qu que qui s se sur t tu un une y ' +
+    'a and i in is it of on the to you').split(' '),
+);
+const COMMON = new Set(
+  ('ai apres as avant avec avoir bien bonjour ca ces cette chez comme coop dans deja elle encore es etes etre faire fais fait faut ils ici leur lui ma mais merci mes moi moins ni non nos notre nous ont oui par peut peux plus quand quel quelle sa ses si son sont suis ta te tes toi ton tout toute tous tres veux vos votre vous ' +
+    'all an are as at be but by do for have if me my no not or our so that this up was we what with your').split(' '),
+);
+/** Characters in nearly every message: useless as requirements. */
+const COMMON_CHARS = new Set([...' \n\t\'-,.:;!/()"']);
+
+/** A non-word character, `\s`, `\b`, or a class of non-word characters, with no quantifier. */
+function isWordEdge(seq: string, i: number, end: number): boolean {
+  if (isQuantifier(seq[end])) return false;
+  const atom = seq.slice(i, end);
+  if (atom === '\\b' || atom === '\\s' || atom === '\\W' || atom === '^' || atom === '$') return true;
+  if (atom.length === 2 && atom[0] === '\\') return !/[0-9A-Za-z]/.test(atom[1]!);
+  if (atom.startsWith('[')) return !atom.startsWith('[^') && !/[A-Za-z0-9_\\]/.test(atom.slice(1, -1));
+  return atom.length === 1 && !WORD_CHAR.test(atom) && !'.()|'.includes(atom);
+}
+
+/** Does every branch of this group body end with a word edge (`(?:le |la )`)? */
+function allEndWithEdge(inner: string): boolean {
+  return splitAlternatives(inner).every((alt) => {
+    let lastStart = -1;
+    let lastEnd = -1;
+    let quantified = false;
+    for (let i = 0; i < alt.length; ) {
+      lastStart = i;
+      lastEnd = atomEnd(alt, i);
+      i = quantifierEnd(alt, lastEnd);
+      quantified = i !== lastEnd;
+    }
+    return lastStart >= 0 && !quantified && isWordEdge(alt, lastStart, lastEnd);
+  });
+}
+
+/** The one character an unquantified atom must be, or the characters of a plain class; null otherwise. */
+function requiredChars(atom: string): string | null {
+  if (atom.length === 1 && !WORD_CHAR.test(atom) && !'.^$|()'.includes(atom)) return atom;
+  if (atom.length === 2 && atom[0] === '\\' && !/[0-9A-Za-z]/.test(atom[1]!)) return atom[1]!;
+  if (/^\[[^\]\\^-][^\]\\-]*\]$/.test(atom)) {
+    const chars = atom.slice(1, -1);
+    return [...chars].some((c) => WORD_CHAR.test(c)) ? null : chars;
+  }
+  return null;
+}
+
+/** What a flat branch must contain: words with a known start, required symbols, digits. */
+function requirementsOf(seq: string): Requirement[] {
+  const out: Requirement[] = [];
+  let startKnown = false;
+  let word = '';
+  const close = (exact: boolean): void => {
+    if (startKnown && word) out.push({ kind: 'word', word, exact });
+    word = '';
+  };
+  for (let i = 0; i < seq.length; ) {
+    const end = atomEnd(seq, i);
+    const next = quantifierEnd(seq, end);
+    const atom = seq.slice(i, end);
+    const quantifier = seq.slice(end, next);
+    const atLeastOnce = quantifier === '' || quantifier.startsWith('+') || /^\{[1-9]/.test(quantifier);
+    if (atom.length === 1 && WORD_CHAR.test(atom) && quantifier === '') {
+      word += atom;
+    } else if (/^\(\?(?:=|!|<=|<!)/.test(atom)) {
+      // Zero-width: says nothing certain about where the word ends, and does not move the position.
+      if (word) { close(false); startKnown = false; }
+    } else if (atom.startsWith('(') && quantifier !== '' && !word && startKnown && allEndWithEdge(atom.slice(atom[1] === '?' ? 3 : 1, -1))) {
+      // `(?:le )?lien`: whether or not the optional words are there, `lien` starts a word.
+    } else if (isWordEdge(seq, i, end)) {
+      close(true);
+      startKnown = true;
+      const chars = atLeastOnce ? requiredChars(atom) : null;
+      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+    } else {
+      close(false);
+      startKnown = false;
+      if (atLeastOnce && (atom === '\\d' || atom === '[0-9]')) out.push({ kind: 'digit' });
+      const chars = atLeastOnce ? requiredChars(atom) : null;
+      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+    }
+    i = next;
+  }
+  close(false);
+  return out;
+}
+
+/** How often a message is guessed to hold the requirement: 1 for common words, small for rare ones. */
+function cost(r: Requirement): number {
+  if (r.kind === 'digit') return 0.3;
+  if (r.kind === 'chars') return 0.05 * r.chars.length;
+  // A short prefix (`re` for `you're`) starts too many words to be worth much.
+  if (VERY_COMMON.has(r.word) || (!r.exact && r.word.length <= 2)) return 1;
+  if (COMMON.has(r.word)) return 0.3;
+  return r.exact ? 0.01 : 0.015;
+}
+
+const total = (rs: Requirement[]): number => rs.reduce((sum, r) => sum + cost(r), 0);
+
+function bestOf(reqs: Requirement[]): Requirement | undefined {
+  let best: Requirement | undefined;
+  for (const r of reqs) if (!best || cost(r) < cost(best) || (cost(r) === cost(best) && r.kind === 'word' && best.kind === 'word' && r.word.length > best.word.length)) best = r;
+  return best;
+}
+
+/** Requirements covering every match of `seq`: its own best one, or one per branch of its first group. */
+function cover(seq: string, budget: { left: number }): Requirement[] | null {
+  const own = bestOf(requirementsOf(seq));
+  if (own && cost(own) < 0.1) return [own];
+  // Look inside the first group (`(?:mes|nos) creations` → `mes creations`, `nos creations`) for better.
+  for (let i = 0; i < seq.length; ) {
+    const end = atomEnd(seq, i);
+    const next = quantifierEnd(seq, end);
+    if ((seq.startsWith('(?:', i) || (seq[i] === '(' && seq[i + 1] !== '?')) && next === end) {
+      const alts = splitAlternatives(seq.slice(seq[i + 1] === '?' ? i + 3 : i + 1, end - 1));
+      if (budget.left < alts.length) break;
+      budget.left -= alts.length;
+      const out: Requirement[] = [];
+      for (const alt of alts) {
+        const r = cover(seq.slice(0, i) + alt + seq.slice(end), budget);
+        if (!r) return own ? [own] : null;
+        out.push(...r);
+      }
+      return own && cost(own) <= total(out) ? [own] : out;
+    }
+    i = next;
+  }
+  return own ? [own] : null;
+}
+
+/** What a message needs for `source` to match it (any one of them), or null when it can't be told. */
+export function requirements(source: string): Requirement[] | null {
+  const out: Requirement[] = [];
+  const budget = { left: EXPANSION_BUDGET };
+  for (const branch of splitAlternatives(source)) {
+    const r = cover(branch, budget);
+    if (!r) return null;
+    out.push(...r);
+  }
+  return out;
+}
+
+/** Prefix words are looked up by their first letters only: enough to tell most words apart, and cheap. */
+const PREFIX_MAX = 6;
+
+/** 1..63 for [a-z0-9_A-Z], 0 for a character outside words. */
+function code6(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 48 && c <= 57) return c - 21;
+  if (c === 95) return 37;
+  if (c >= 65 && c <= 90) return c - 27;
+  return 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+function fnvStep(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x01000193);
+}
+
+function wordHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) h = fnvStep(h, code6(word.charCodeAt(k)));
+  return h >>> 0;
+}
+
+function prefixKey(word: string): number {
+  let key = 0;
+  for (let k = 0; k < Math.min(word.length, PREFIX_MAX); k++) key = key * 64 + code6(word.charCodeAt(k));
+  return key;
+}
+
+const FILTER_BITS = 16;
+const FILTER_SIZE = 1 << FILTER_BITS;
+function filterSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS);
+}
+
+export class WordGate {
+  private readonly always: number[] = [];
+  private readonly digit: number[] = [];
+  private readonly exact = new Map<number, number[]>();
+  private readonly prefix = new Map<number, number[]>();
+  private readonly chars = new Map<number, number[]>();
+  /** `prefixLengths[n]`: some prefix word is looked up after n letters. */
+  private readonly prefixLengths = new Array<boolean>(PREFIX_MAX + 1).fill(false);
+  /**
+   * One byte per hashed key of `exact` and `prefix`: most words of a message are in neither table, and
+   * a byte read tells so faster than a Map lookup. A collision only costs the lookup it would have saved.
+   */
+  private readonly seen = new Uint8Array(FILTER_SIZE);
+  /** One byte per UTF-16 unit: is this symbol a requirement of some pattern? */
+  private readonly symbol = new Uint8Array(0x10000);
+  readonly size: number;
+
+  constructor(patterns: readonly RegExp[]) {
+    this.size = patterns.length;
+    const add = (table: Map<number, number[]>, key: number, id: number): void => {
+      if (table === this.chars) this.symbol[key] = 1;
+      else this.seen[filterSlot(key)] = 1;
+      const list = table.get(key);
+      if (!list) table.set(key, [id]);
+      else if (!list.includes(id)) list.push(id);
+    };
+    patterns.forEach((re, id) => {
+      // Case-insensitive or Unicode patterns would need their own folding; they simply always run.
+      const reqs = /[iuv]/.test(re.flags) ? null : requirements(re.source);
+      if (!reqs) { this.always.push(id); return; }
+      for (const r of reqs) {
+        if (r.kind === 'digit') { if (!this.digit.includes(id)) this.digit.push(id); continue; }
+        if (r.kind === 'chars') { for (const c of r.chars) add(this.chars, c.charCodeAt(0), id); continue; }
+        if (r.exact) { add(this.exact, wordHash(r.word), id); continue; }
+        this.prefixLengths[Math.min(r.word.length, PREFIX_MAX)] = true;
+        add(this.prefix, prefixKey(r.word), id);
+      }
+    });
+  }
+
+  /** `result[id] === 1` when pattern `id` may match `text`; 0 means it certainly does not. */
+  scan(text: string): Uint8Array {
+    const may = new Uint8Array(this.size);
+    const always = this.always;
+    for (let k = 0; k < always.length; k++) may[always[k]!] = 1;
+    let ids: number[] | undefined;
+    let digits = false;
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      let v = code6(c);
+      if (v === 0) {
+        if (this.symbol[c] === 1 && (ids = this.chars.get(c)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+        i++;
+        continue;
+      }
+      let key = 0;
+      let h = FNV_OFFSET;
+      let n = 0;
+      while (v !== 0) {
+        if (v >= 27 && v <= 36) digits = true;
+        n++;
+        h = fnvStep(h, v);
+        if (n <= PREFIX_MAX) {
+          key = key * 64 + v;
+          if (this.prefixLengths[n] && this.seen[filterSlot(key)] === 1 && (ids = this.prefix.get(key)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+        }
+        i++;
+        v = i < len ? code6(text.charCodeAt(i)) : 0;
+      }
+      if (this.seen[filterSlot(h >>> 0)] === 1 && (ids = this.exact.get(h >>> 0)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+    }
+    if (digits) for (let k = 0; k < this.digit.length; k++) may[this.digit[k]!] = 1;
+    return may;
+  }
+}
