@@ -121,7 +121,7 @@ function foldSlow(s: string): string {
 const folded = new Map<string, string>();
 const FOLDED_MAX = 4096;
 
-function foldChar(ch: string): string {
+export function foldChar(ch: string): string {
   let f = folded.get(ch);
   if (f === undefined) {
     f = foldSlow(ch);
