@@ -2,6 +2,7 @@ import type { AdapterContext, HealthReport, RunningAdapter, StartAdapter } from 
 import type { AppConfig } from '../config/app-config.js';
 import { loadConfig } from '../config/load-config.js';
 import type { BotCore } from '../core/bot-core.js';
+import { warmUpDetector } from '../core/classifier/classify-message.js';
 import { describeError } from '../core/errors.js';
 import { createModerationBot } from '../core/moderation/create-moderation-bot.js';
 import type { ChatPlatform } from '../core/ports/chat-platform.js';
@@ -54,6 +55,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   for (const warning of config.warnings) log.warn({}, warning);
 
   const { store, close: closeStore } = await createStore(config.storeUrl, log.child({ module: 'store' }));
+  // Before the first event can arrive: the first members' messages should not pay for compiling it.
+  warmUpDetector();
   const metrics = new BotMetrics();
   let core: BotCore | undefined;
 

@@ -1,4 +1,4 @@
-import { classifyMessage } from '../core/classifier/classify-message.js';
+import { classifyMessage, warmUpDetector } from '../core/classifier/classify-message.js';
 import { actionFor, bareChannelName, isAllowedChannel, isDirectChannel } from '../core/classifier/is-allowed-channel.js';
 import type { MessageVerdict } from '../core/classifier/verdict.js';
 
@@ -47,6 +47,7 @@ export async function classifyCommand(args: string[]): Promise<number> {
     process.stdout.write(describeForPerson(verdict, parsed.channel, annonces, parsed.lang));
     return 0;
   }
+  warmUpDetector();
   await classifyStream(parsed, annonces);
   return 0;
 }

@@ -4,6 +4,7 @@ import { FEATURES, detectFeatures, type FeatureHit } from './promotion-features.
 import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
+import { gatedPatterns } from './pattern-gate.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -116,3 +117,19 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
 }
 
 export { DEFAULT_THRESHOLD };
+
+/**
+ * Gets the detector ready before the first real message: builds the word gate and has V8 compile every
+ * pattern to machine code now (a pattern is interpreted on its first runs, compiled after). Costs a few
+ * tens of milliseconds once, which otherwise land on the first messages a member sends.
+ */
+export function warmUpDetector(): void {
+  classifyMessage('Bonjour, premier message du jour : atelier à 20 € ? Écrivez-moi en MP.', { parentText: 'Qui connaît un bon graphiste ?' });
+  for (const re of gatedPatterns()) {
+    for (let i = 0; i < 3; i++) {
+      re.lastIndex = 0;
+      re.exec('un petit texte pour chauffer 12 € ?');
+    }
+    re.lastIndex = 0;
+  }
+}

@@ -176,7 +176,8 @@ const DOTTED_RUN = /(?<![a-z0-9.])[a-z0-9](?:\.[a-z0-9]){2,}(?![a-z0-9])/g;
 const HYPHEN_RUN = /(?<![a-z0-9-])[a-z0-9](?:-[a-z0-9]){2,}(?![a-z0-9])/g;
 const SPACED_DIGITS = /(?<![a-z0-9])\d(?:[ .-]\d){1,6}(?= ?(?:€|%|eur))/g;
 // Cheap pre-check: at least three single characters in a row separated by one space, dot or hyphen.
-const MAYBE_SPACED = /(?:^|[^a-z0-9])[a-z0-9][ .-][a-z0-9][ .-][a-z0-9](?![a-z0-9])|\d[ .-]\d ?[€%e]|\b[md][.-][pm]\b/;
+// (The word-edge test comes last, as a look-behind, so most positions fail on their first character.)
+const MAYBE_SPACED = /[a-z0-9][ .-][a-z0-9][ .-][a-z0-9](?![a-z0-9])(?<![a-z0-9][a-z0-9][ .-][a-z0-9][ .-][a-z0-9])|\d[ .-]\d ?[€%e]|\b[md][.-][pm]\b/;
 const TWO_LETTER_MP = /\b([md])[.-]([pm])\b/gi;
 
 /** Re-join `P R O M O`, `c.o.n.t.a.c.t`, `C-R-E-A-T-I-O-N` and `4-9-0 €`. */
@@ -200,9 +201,12 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 // can be leetspeak. Anchored at the run start so each run is tried once (linear).
 const LEET_TOKEN = /(?<![a-z0-9@$€])[a-z0-9@$€]*(?:[a-z][0-9@$€]|[0-9@$€][a-z])[a-z0-9@$€]*/g;
 
+/** A digit or symbol touching a letter; anchored on the rarer side, so the scan skips fast. */
+const MAYBE_LEET = /[0-9@$€](?:[a-z]|(?<=[a-z].))/;
+
 /** `pr0mo`, `j3 f@is`, `d€vi$` → `promo`, `je fais`, `devis`; leaves `2h`, `1er`, `COOP20`, `@handle` alone. */
 function undoLeet(s: string, tricks: Set<string>): string {
-  if (!/[a-z][0-9@$€]|[0-9@$€][a-z]/.test(s)) return s;
+  if (!MAYBE_LEET.test(s)) return s;
   let count = 0;
   const out = s.replace(LEET_TOKEN, (tok) => {
     if (tok.startsWith('@')) return tok; // a social handle
