@@ -10,12 +10,19 @@ import { foldChar } from './normalize-text.js';
  * the evidence up there: no pattern to build per evidence, one pass per message.
  */
 
-/** Evidence is short and near the start; a bounded search keeps this cheap on huge messages. */
-const SEARCH_LIMIT = 20_000;
+import { WINDOW_HEAD, WINDOW_TAIL } from './normalize-text.js';
+
+/**
+ * The detector reads only the head and the tail of a long message (`boundedWindow`), so evidence can
+ * only come from there: the search looks at those two parts (with a little slack), never the middle.
+ */
+const HEAD = WINDOW_HEAD + 200;
+const TAIL = WINDOW_TAIL + 200;
 
 interface FoldedOriginal {
-  /** Lower case, accents off, every run of white space one space. */
-  text: string;
+  /** Lower case, accents off, every run of white space one space: `length` UTF-16 units of `units`. */
+  units: Uint16Array;
+  length: number;
   /** For each character of `text`, where its source character starts and ends in the original. */
   start: Int32Array;
   end: Int32Array;
@@ -35,7 +42,16 @@ function foldLower(ch: string): string {
   return f;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+/** First index of `needle` in `units[0..length)`, or -1 (evidence is short: a plain scan is enough). */
+function indexOfUnits(units: Uint16Array, length: number, needle: string): number {
+  const first = needle.charCodeAt(0);
+  outer: for (let i = 0; i + needle.length <= length; i++) {
+    if (units[i] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (units[i + k] !== needle.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
 
 // Buffers reused from one message to the next (grown when a longer one comes): no allocation per message.
 let out = new Uint16Array(1024);
@@ -43,7 +59,12 @@ let start = new Int32Array(1024);
 let end = new Int32Array(1024);
 
 function foldWithOffsets(original: string): FoldedOriginal {
-  const src = original.length > SEARCH_LIMIT ? original.slice(0, SEARCH_LIMIT) : original;
+  // A long message: head and tail, with a space between so no word is made across the cut.
+  const long = original.length > HEAD + TAIL;
+  const tailFrom = original.length - TAIL;
+  const src = long ? `${original.slice(0, HEAD)} ${original.slice(tailFrom)}` : original;
+  /** Index in `original` of index `i` of `src`. */
+  const at = (i: number): number => (long && i > HEAD ? i - HEAD - 1 + tailFrom : i);
   // Folding never yields more than 4 characters for one (`ﬃ` → `ffi`).
   const size = src.length * 4 + 1;
   if (out.length < size) {
@@ -57,16 +78,16 @@ function foldWithOffsets(original: string): FoldedOriginal {
     const pair = c >= 0xd800 && c <= 0xdbff && (src.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const width = pair ? 2 : 1;
     if (isSpace(c)) {
-      if (n === 0 || out[n - 1] !== 32) { start[n] = i; end[n] = i + 1; out[n++] = 32; }
+      if (n === 0 || out[n - 1] !== 32) { start[n] = at(i); end[n] = at(i) + 1; out[n++] = 32; }
     } else if (c < 0x80) {
-      start[n] = i; end[n] = i + 1; out[n++] = c >= 65 && c <= 90 ? c + 32 : c;
+      start[n] = at(i); end[n] = at(i) + 1; out[n++] = c >= 65 && c <= 90 ? c + 32 : c;
     } else {
       const f = foldLower(src.slice(i, i + width));
-      for (let k = 0; k < f.length && n < size; k++) { start[n] = i; end[n] = i + width; out[n++] = f.charCodeAt(k); }
+      for (let k = 0; k < f.length && n < size; k++) { start[n] = at(i); end[n] = at(i) + width; out[n++] = f.charCodeAt(k); }
     }
     i += width;
   }
-  return { text: utf16.decode(out.subarray(0, n)), start, end };
+  return { units: out, length: n, start, end };
 }
 
 // Up to eight reasons (two languages) look in the same message: lower-case and fold it once.
@@ -78,7 +99,8 @@ export function evidenceInOriginal(evidence: string, original: string): string {
   if (evidence === '' || original.includes(evidence)) return evidence;
   if (original !== lastOriginal) {
     lastOriginal = original;
-    lastLower = original.toLowerCase();
+    // Lower-casing a pasted book would cost more than it saves: long messages go to the folded search.
+    lastLower = original.length <= HEAD + TAIL ? original.toLowerCase() : '';
     lastFolded = undefined;
   }
   // Most often only the case differs (« MP », « Réservez » read as « mp », « réservez »).
@@ -88,7 +110,10 @@ export function evidenceInOriginal(evidence: string, original: string): string {
   }
   const folded = (lastFolded ??= foldWithOffsets(original));
   const needle = evidence.toLowerCase().replace(/\s+/g, ' ');
-  const at = folded.text.indexOf(needle);
-  if (at < 0 || needle.length === 0) return evidence;
-  return original.slice(folded.start[at]!, folded.end[at + needle.length - 1]!);
+  const at = needle.length === 0 ? -1 : indexOfUnits(folded.units, folded.length, needle);
+  if (at < 0) return evidence;
+  const from = folded.start[at]!;
+  const to = folded.end[at + needle.length - 1]!;
+  // Found across the cut between head and tail: not words the member wrote together.
+  return to - from > needle.length * 4 + 8 ? evidence : original.slice(from, to);
 }

@@ -62,7 +62,8 @@ function run(re: RegExp, text: string, k: Cache): RegExpExecArray | null {
 interface PriceHit { fr: string; en: string; index: number }
 
 const cut = (s: string, max = 40): string => {
-  const t = s.trim().replace(/\s+/g, ' ');
+  // Evidence from the folded text is nearly always one line with single spaces: skip the rewrite then.
+  const t = /\s\s|[\t\n\r\f\v\u00a0]|^\s|\s$/.test(s) ? s.trim().replace(/\s+/g, ' ') : s;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 const quoteFr = (e: string): string => (e ? ` (« ${e} »)` : '');

@@ -21,3 +21,12 @@ describe('evidenceInOriginal', () => {
     expect(evidenceInOriginal('seance', 'Une séance')).toBe('séance');
   });
 });
+
+describe('evidenceInOriginal on long messages', () => {
+  it('finds words in the head and in the tail, as written', () => {
+    const middle = 'bla '.repeat(50_000);
+    const text = `Séance découverte ${middle} Écrivez-moi vite`;
+    expect(evidenceInOriginal('seance decouverte', text)).toBe('Séance découverte');
+    expect(evidenceInOriginal('ecrivez-moi', text)).toBe('Écrivez-moi');
+  });
+});
