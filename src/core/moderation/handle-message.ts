@@ -1,6 +1,6 @@
 import { classifyMessage } from '../classifier/classify-message.js';
 import type { IncomingMessage } from '../model.js';
-import { emptyAuthor } from '../ports/moderation-store.js';
+import { emptyAuthor, type Incident } from '../ports/moderation-store.js';
 import { decideAction } from '../policy/decide-action.js';
 import { closeRepostedIncidents } from './close-reposted-incidents.js';
 import { executeDecision, retryOwedCommitteeLine } from './execute-decision.js';
@@ -33,12 +33,16 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
   if (typeof message.text !== 'string' || message.text.trim() === '') return;
 
   const key = claimKeyOf(message);
+  // Asked together with the claim, so a networked store answers both in one round trip; the answer
+  // is only used once the claim is won. (A failure here surfaces where it is awaited.)
+  const existing = ctx.store.findIncidentByMessage(message.platform, message.channel.id, message.id);
+  existing.catch(() => undefined);
   if (!(await ctx.store.claimEvent(key, EVENT_CLAIM_TTL_MS))) {
     log.debug({ key }, 'duplicate delivery ignored');
     return;
   }
   try {
-    await processMessage(ctx, { ...message, text: message.text.slice(0, MAX_CLASSIFIED_CHARS) }, log);
+    await processMessage(ctx, { ...message, text: message.text.slice(0, MAX_CLASSIFIED_CHARS) }, existing, log);
   } catch (err) {
     // Release the claim so the platform's redelivery can retry: never lose an event. The DM path saves
     // its incident right after sending, so a retry never reminds twice.
@@ -49,7 +53,12 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
   }
 }
 
-async function processMessage(ctx: ModerationContext, message: IncomingMessage, log: ModerationContext['log']): Promise<void> {
+async function processMessage(
+  ctx: ModerationContext,
+  message: IncomingMessage,
+  existingIncident: Promise<Incident | undefined>,
+  log: ModerationContext['log'],
+): Promise<void> {
   await ctx.resolveChannels();
   const settings = await ctx.settings();
   const annonces = ctx.channels.annonces;
@@ -59,7 +68,7 @@ async function processMessage(ctx: ModerationContext, message: IncomingMessage, 
     return;
   }
 
-  const existing = await ctx.store.findIncidentByMessage(message.platform, message.channel.id, message.id);
+  const existing = await existingIncident;
   if (existing && (await retryOwedCommitteeLine(ctx, existing))) {
     log.info({ incidentId: existing.id }, 'owed committee line posted on redelivery');
     return;
