@@ -4,7 +4,7 @@
  * the machine; the contract is ≥ 20,000 messages/s on one core for chat-sized messages, through the CLI too.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifyMessage } from '../core/classifier/classify-message.js';
 
@@ -17,14 +17,16 @@ interface Row { name: string; messages: number; perSecond: number; p50: number; 
  * apply (NaN, printed as "-"). Short runs still include the JIT warming up on the first thousands of
  * lines; the long run shows the steady rate a big batch gets.
  */
-function measureCli(devLines: string[], repeat: number): Row {
+function measureCli(devLines: string[], repeat: number, pinned = false): Row {
   const bin = fileURLToPath(new URL('../../bin/charte-bot.js', import.meta.url));
   const big = `${Array.from({ length: repeat }, () => devLines.join('\n')).join('\n')}\n`;
   const tiny = `${devLines.slice(0, 5).join('\n')}\n`;
   const lines = devLines.length * repeat - 5;
   const timeRun = (input: string): number => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, 'classify'], { input, maxBuffer: 1 << 30, env: { ...process.env, LOCALE: 'fr' } });
+    // Pinned: the whole process (JIT and GC helper threads included) on one core, as the contract says.
+    const [command, args] = pinned ? ['/usr/bin/taskset', ['-c', '0', process.execPath, bin, 'classify']] : [process.execPath, [bin, 'classify']];
+    const r = spawnSync(command, args, { input, maxBuffer: 1 << 30, env: { ...process.env, LOCALE: 'fr' } });
     if (r.status !== 0) throw new Error(`classify exited with ${r.status}: ${r.stderr.toString().slice(0, 200)}`);
     return Number(process.hrtime.bigint() - t0) / 1e9;
   };
@@ -34,7 +36,7 @@ function measureCli(devLines: string[], repeat: number): Row {
     rates.push(lines / Math.max(1e-6, timeRun(big) - small));
   }
   rates.sort((a, b) => a - b);
-  return { name: `classify CLI, ${Math.round(lines / 1000)}k lines`, messages: lines, perSecond: rates[1]!, p50: NaN, p99: NaN };
+  return { name: `classify CLI, ${Math.round(lines / 1000)}k lines${pinned ? ', 1 core' : ''}`, messages: lines, perSecond: rates[1]!, p50: NaN, p99: NaN };
 }
 
 function measure(name: string, inputs: { text: string; parent?: string }[], rounds: number): Row {
@@ -78,6 +80,7 @@ function main(): void {
     measure('long messages, 200 KB', long(200 * 1024), 3),
     measureCli(devLines, 50),
     measureCli(devLines, 250),
+    ...(existsSync('/usr/bin/taskset') ? [measureCli(devLines, 50, true), measureCli(devLines, 250, true)] : []),
   ];
   const pad = (s: string, n: number): string => s.padEnd(n);
   const num = (x: number, n: number): string => x.toFixed(0).padStart(n);
