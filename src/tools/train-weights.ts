@@ -9,7 +9,7 @@
  *
  *   npm run train                      fit on devset + extra, write weights.ts
  *   npm run train -- --cv              cross-check: fit on one file, score the other, both ways,
- *                                      and score holdout-2 (never trained on) with the devset + extra fit
+ *                                      and score holdout-2 and -3 (never trained on) with the devset + extra fit
  *   npm run train -- --dry-run         fit and print, write nothing
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEVSET = `${ROOT}data/eval/devset.jsonl`;
 const EXTRA = `${ROOT}data/eval/extra.jsonl`;
 /** Written independently of the signals and never trained on: only ever scored. */
-const HOLDOUT = `${ROOT}data/eval/holdout-2.jsonl`;
+const HOLDOUTS = ['holdout-2', 'holdout-3'].map((name) => ({ name, file: `${ROOT}data/eval/${name}.jsonl` }));
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
 
 const PRIOR_BIAS = -2.2;
@@ -140,9 +140,9 @@ function main(args: string[]): void {
     process.stdout.write(`hand-set priors   on extra : ${fmt(score(priors, extra))}\n`);
     process.stdout.write(`fit on devset  -> on extra : ${fmt(score(onDev, extra))}\n`);
     process.stdout.write(`fit on extra   -> on devset: ${fmt(score(onExtra, dev))}\n`);
-    if (existsSync(HOLDOUT)) {
-      const held = toExamples(load(HOLDOUT));
-      process.stdout.write(`fit on devset+extra -> on holdout-2: ${fmt(score(fit([...dev, ...extra]), held))}\n`);
+    const both = fit([...dev, ...extra]);
+    for (const { name, file } of HOLDOUTS.filter((h) => existsSync(h.file))) {
+      process.stdout.write(`fit on devset+extra -> on ${name}: ${fmt(score(both, toExamples(load(file))))}\n`);
     }
     return;
   }

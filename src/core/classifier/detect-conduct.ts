@@ -20,7 +20,12 @@ const INSULT_TARGETED = new RegExp(
   String.raw`\b(?:${TARGET}) ?(?:(?:vraiment|trop|completement|totalement|juste|tous|toutes|que|une|un|des|bande|such|a bunch of|so|really|just|a|an|total|complete|real|fucking|gros|grosse|sacre|sacree|le|la|des|dernier|derniere|roi|reine|pire|plus|the|biggest|worst) ?(?:d')?){0,4}\b(?:${SLUR})\b`,
 );
 const INSULT_STANDALONE = /\b(?:ta gueule|ferme[- ]la|ferme ta gueule|va te faire (?:foutre|voir)|casse[- ]toi|degage|va (?:donc )?vendre tes salades|vendeur de salades|a chier|de merde|honte a (?:vous|toi)|vous vous prenez pour qui|connard|connasse|encule|enfoire|batard|fuck (?:you|off)|shut up|piece of shit|this coop is a joke|lis le wiki|tu le fais expres)\b/;
-const DEFAMATION = /\b(?:(?:la coop|le comite|la direction|le ca|l'equipe|ils|elle|il)(?: \w+){0,3} (?:vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?)|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|corrompue?s?|mafieux|magouilleurs?)|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b/;
+// An accusation of a crime or of fraud, aimed at people or at the coop ("il a falsifié des factures").
+const ACCUSED = String.raw`la coop|le comite|la direction|le ca|l'equipe|le bureau|la (?:directrice|presidente|tresoriere|comptable|gerante)|le (?:directeur|president|tresorier|comptable|gerant)|ils|elles|elle|il`;
+const CRIME = String.raw`vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?|falsifie(?:nt)?|truque(?:nt)?|fraude(?:nt)?|touche(?:nt)? des pots[- ]de[- ]vin|se (?:sert|servent) dans la caisse|pique(?:nt)? dans la caisse|se (?:remplit|remplissent) les poches`;
+const DEFAMATION = new RegExp(
+  String.raw`\b(?:(?:${ACCUSED})(?: \w+){0,3} (?:${CRIME})|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|corrompue?s?|mafieux|magouilleurs?|fraudeurs?)|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b`,
+);
 
 const RELIGION = /\b(?:dieu|seigneur|jesus|christ|bible|evangile|coran|allah|priere|salut de (?:votre|ton) ame|god|lord|bible study|gospel|the good news|scripture|church|convertissez-vous|pecheurs?|repentez-vous|fin des temps)\b/;
 // Exclamations that name God without preaching.

@@ -35,6 +35,7 @@ export interface FeatureDef {
 interface Cache {
   price?: PriceHit[];
   commercialCore?: boolean;
+  pivot?: FeatureHit | null;
   /** Each pattern runs at most once per message, even when several signals consult it (by `SLOT`). */
   memo: (RegExpExecArray | null | undefined)[];
   /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
@@ -120,6 +121,20 @@ function commercialCore(ctx: FeatureContext, cache: Cache): boolean {
       test(P.AVAILABILITY, ctx, cache);
   }
   return cache.commercialCore;
+}
+
+/** A commercial pitch after an innocent first sentence (« Joyeux lundi ! D'ailleurs, mes ateliers… »). */
+function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
+  if (k.pivot !== undefined) return k.pivot;
+  k.pivot = null;
+  const t = c.n.text;
+  const m = run(P.PIVOT, t, k);
+  if (!m || !commercialCore(c, k)) return null;
+  const end = firstSentenceEnd(t);
+  const rest = t.slice(Math.min(end, m.index));
+  const head = t.slice(0, end);
+  if (P.COMMERCIAL_HINT.test(rest) && !P.COMMERCIAL_HINT.test(head)) k.pivot = { evidence: m[0] };
+  return k.pivot;
 }
 
 /** A thread root that explicitly asks for a provider, a tool, a quote or names. */
@@ -274,15 +289,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'pivot', sign: 1, prior: 1.0,
     fr: (e) => `une pub glissée après une première phrase anodine${quoteFr(e)}`, en: (e) => `a pitch slipped in after an innocent opening${quoteEn(e)}`,
-    detect: (c, k) => {
-      const t = c.n.text;
-      const m = run(P.PIVOT, t, k);
-      if (!m || !commercialCore(c, k)) return null;
-      const end = firstSentenceEnd(t);
-      const rest = t.slice(Math.min(end, m.index));
-      const head = t.slice(0, end);
-      return P.COMMERCIAL_HINT.test(rest) && !P.COMMERCIAL_HINT.test(head) ? { evidence: m[0] } : null;
-    },
+    detect: (c, k) => pivot(c, k),
   },
   {
     code: 'unsolicited_reply', sign: 1, prior: 1.0,
@@ -326,7 +333,8 @@ export const FEATURES: FeatureDef[] = [
     fr: () => 'une question', en: () => 'a question',
     // A sales question ("ça vous dirait ?") or a favour for one's own page ("vous pourriez liker… ?")
     // is not a request for help.
-    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) ? { evidence: '' } : null),
+    // Nor is the small talk a pitch opens with ("thé ou café ? … d'ailleurs je torréfie…").
+    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) && !pivot(c, k) ? { evidence: '' } : null),
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,
