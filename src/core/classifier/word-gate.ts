@@ -189,16 +189,16 @@ function fnvStep(h: number, v: number): number {
   return Math.imul(h ^ v, 0x01000193);
 }
 
+/** FNV-1a over the word's letters, as a signed 32-bit integer (a small integer for V8: cheap Map keys). */
 function wordHash(word: string): number {
   let h = FNV_OFFSET;
   for (let k = 0; k < word.length; k++) h = fnvStep(h, code6(word.charCodeAt(k)));
-  return h >>> 0;
+  return h | 0;
 }
 
+/** A prefix word is looked up by the hash of its first `PREFIX_MAX` letters, the way `scan` walks words. */
 function prefixKey(word: string): number {
-  let key = 0;
-  for (let k = 0; k < Math.min(word.length, PREFIX_MAX); k++) key = key * 64 + code6(word.charCodeAt(k));
-  return key;
+  return wordHash(word.slice(0, PREFIX_MAX));
 }
 
 const FILTER_BITS = 16;
@@ -264,21 +264,20 @@ export class WordGate {
         i++;
         continue;
       }
-      let key = 0;
       let h = FNV_OFFSET;
       let n = 0;
       while (v !== 0) {
         if (v >= 27 && v <= 36) digits = true;
         n++;
         h = fnvStep(h, v);
-        if (n <= PREFIX_MAX) {
-          key = key * 64 + v;
-          if (this.prefixLengths[n] && this.seen[filterSlot(key)] === 1 && (ids = this.prefix.get(key)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+        // After n letters, h is the hash of the word's first n letters: the key of prefix words that long.
+        if (n <= PREFIX_MAX && this.prefixLengths[n] && this.seen[filterSlot(h)] === 1 && (ids = this.prefix.get(h | 0)) !== undefined) {
+          for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
         }
         i++;
         v = i < len ? code6(text.charCodeAt(i)) : 0;
       }
-      if (this.seen[filterSlot(h >>> 0)] === 1 && (ids = this.exact.get(h >>> 0)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+      if (this.seen[filterSlot(h)] === 1 && (ids = this.exact.get(h | 0)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
     }
     if (digits) for (let k = 0; k < this.digit.length; k++) may[this.digit[k]!] = 1;
     return may;
