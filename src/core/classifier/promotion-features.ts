@@ -49,12 +49,15 @@ const SLOT = new Map<RegExp, number>(PATTERNS.map((re, i) => [re, i]));
 const GATE_SLOT = PATTERNS.map(gatePattern);
 const PRICE_SLOT = SLOT.get(P.PRICE)!;
 
-/** `re` over the folded text, at most once per message, and not at all when the gate rules it out. */
-function run(re: RegExp, text: string, k: Cache): RegExpExecArray | null {
+/**
+ * `re` over the folded text `c.n.text` (the only text the gate read), at most once per message, and not
+ * at all when the gate rules it out. Patterns run on other text (`cased`, links) call `exec` themselves.
+ */
+function run(re: RegExp, c: FeatureContext, k: Cache): RegExpExecArray | null {
   const slot = SLOT.get(re)!;
   let m = k.memo[slot];
   if (m === undefined) {
-    m = k.may[GATE_SLOT[slot]!] === 1 ? re.exec(text) : null;
+    m = k.may[GATE_SLOT[slot]!] === 1 ? re.exec(c.n.text) : null;
     k.memo[slot] = m;
   }
   return m;
@@ -78,10 +81,10 @@ class MatchHit implements FeatureHit {
 }
 
 function hit(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
-  const m = run(re, c.n.text, k);
+  const m = run(re, c, k);
   return m ? new MatchHit(m[0]) : null;
 }
-const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c.n.text, k) !== null;
+const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c, k) !== null;
 
 function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
@@ -128,7 +131,7 @@ function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
   if (k.pivot !== undefined) return k.pivot;
   k.pivot = null;
   const t = c.n.text;
-  const m = run(P.PIVOT, t, k);
+  const m = run(P.PIVOT, c, k);
   if (!m || !commercialCore(c, k)) return null;
   const end = firstSentenceEnd(t);
   const rest = t.slice(Math.min(end, m.index));
@@ -178,7 +181,7 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => {
       const t = c.n.text;
       const named = t.includes('code') || t.includes('coupon');
-      const m = (named ? run(P.CODE_WITH_DIGITS, t, k) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
+      const m = (named ? run(P.CODE_WITH_DIGITS, c, k) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
       return m ? { evidence: m[1].toUpperCase() } : null;
     },
   },
@@ -251,7 +254,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'paid_event', sign: 1, prior: 1.0,
     fr: (e) => `un atelier, un cours ou une formation payante${quoteFr(e)}`, en: (e) => `a paid workshop, class or training${quoteEn(e)}`,
     detect: (c, k) => {
-      const m = run(P.EVENT, c.n.text, k);
+      const m = run(P.EVENT, c, k);
       if (m && (findPrices(c, k).length > 0 || test(P.FUNDABLE, c, k))) return { evidence: m[0] };
       return null;
     },
