@@ -24,7 +24,7 @@ const INSULT_STANDALONE = /\b(?:ta gueule|ferme[- ]la|ferme ta gueule|va te fair
 const ACCUSED = String.raw`la coop|le comite|la direction|le ca|l'equipe|le bureau|la (?:directrice|presidente|tresoriere|comptable|gerante)|le (?:directeur|president|tresorier|comptable|gerant)|ils|elles|elle|il`;
 const CRIME = String.raw`vole(?:nt)?|detourne(?:nt)?|magouille(?:nt)?|escroque(?:nt)?|ment(?:ent)?|falsifie(?:nt)?|truque(?:nt)?|fraude(?:nt)?|touche(?:nt)? des pots[- ]de[- ]vin|se (?:sert|servent) dans la caisse|pique(?:nt)? dans la caisse|se (?:remplit|remplissent) les poches`;
 const DEFAMATION = new RegExp(
-  String.raw`\b(?:(?:${ACCUSED})(?: \w+){0,3} (?:${CRIME})|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|voleuses?|corrompue?s?|mafieux|magouilleurs?|fraudeurs?)|(?:is|are) (?:a |an )?(?:thief|thieves|crook|crooks|fraud|frauds|corrupt|embezzler|embezzlers|scammer|scammers)|(?:been |is |are )?(?:skimming|embezzling|stealing|pocketing) (?:our|the|from)|cooking the books|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b`,
+  String.raw`\b(?:(?:${ACCUSED})(?: \w+){0,3} (?:${CRIME})|(?:sont|est) (?:des |un |une )?(?:escrocs?|voleurs?|voleuses?|corrompue?s?|mafieux|magouilleurs?|fraudeurs?)|(?:is|are) (?:a |an )?(?:thief|thieves|crook|crooks|fraud|frauds|corrupt|embezzler|embezzlers|scammer|scammers)|(?:been |is |are )?(?:skimming|embezzling|stealing|pocketing) (?:our|the|from)|cooking the books|taking (?:kickbacks|bribes)|on the take|c'est (?:une )?(?:mafia|secte)(?: cette coop)?)\b`,
 );
 
 const RELIGION = /\b(?:dieu|seigneur|jesus|christ|bible|evangile|coran|allah|priere|salut de (?:votre|ton) ame|god|lord|bible study|gospel|the good news|scripture|church|convertissez-vous|pecheurs?|repentez-vous|fin des temps)\b/;
