@@ -9,7 +9,7 @@
  *
  *   npm run train                      fit on devset + extra, write weights.ts
  *   npm run train -- --cv              cross-check: fit on one file, score the other, both ways,
- *                                      and score holdouts 2–5 (never trained on) with the devset + extra fit
+ *                                      and score holdouts 2–6 (never trained on) with the devset + extra fit
  *   npm run train -- --dry-run         fit and print, write nothing
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEVSET = `${ROOT}data/eval/devset.jsonl`;
 const EXTRA = `${ROOT}data/eval/extra.jsonl`;
 /** Written independently of the signals and never trained on: only ever scored. */
-const HOLDOUTS = ['holdout-2', 'holdout-3', 'holdout-4', 'holdout-5'].map((name) => ({ name, file: `${ROOT}data/eval/${name}.jsonl` }));
+const HOLDOUTS = ['holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6'].map((name) => ({ name, file: `${ROOT}data/eval/${name}.jsonl` }));
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
 
 const PRIOR_BIAS = -2.2;

@@ -184,6 +184,8 @@ const TWO_LETTER_MP = /\b([md])[.-]([pm])\b/gi;
 function joinSpacedLetters(s: string, tricks: Set<string>): string {
   if (!MAYBE_SPACED.test(s)) return s;
   const join = (run: string, sep: string): string => {
+    // A word spelt out has letters; « de 2 à 4 € » or « 3 2 1 » is not one.
+    if (!/[a-z].*[a-z]/i.test(run)) return run;
     const letters = run.length - run.split(sep).length + 1;
     if (letters >= 4 && /[a-z].*[a-z].*[a-z]/i.test(run)) tricks.add('spaced letters');
     return run.split(sep).join('');

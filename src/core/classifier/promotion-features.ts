@@ -337,7 +337,12 @@ export const FEATURES: FeatureDef[] = [
     // A sales question ("ça vous dirait ?") or a favour for one's own page ("vous pourriez liker… ?")
     // is not a request for help.
     // Nor is the small talk a pitch opens with ("thé ou café ? … d'ailleurs je torréfie…").
-    detect: (c, k) => (c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) && !pivot(c, k) ? { evidence: '' } : null),
+    // Nor an opening question followed by a priced first-person offer (« Mariage ? Je loue ma sono 120 € »).
+    detect: (c, k) =>
+      c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) && !pivot(c, k) &&
+      !(test(P.SELF_OFFER, c, k) && findPrices(c, k).length > 0)
+        ? { evidence: '' }
+        : null,
   },
   {
     code: 'third_party', sign: -1, prior: -1.2,
