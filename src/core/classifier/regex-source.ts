@@ -1,7 +1,7 @@
 /**
  * A tiny reader for the regex sources of this folder: enough to split alternations and walk atoms,
- * so `word-gate.ts` and `factor-alternation.ts` can reason about the phrase lists without a parser
- * dependency. It understands escapes, character classes and groups; that is all our patterns use.
+ * so `word-gate.ts` can read the phrase lists without a parser dependency. It understands escapes,
+ * character classes and groups; that is all our patterns use.
  */
 
 /** Index just after the atom starting at `i` (escape, class, group or single character). */
@@ -30,7 +30,7 @@ export function atomEnd(src: string, i: number): number {
 }
 
 /** Index of the `)` closing the group opened at `open`. */
-export function groupEnd(src: string, open: number): number {
+function groupEnd(src: string, open: number): number {
   let depth = 0;
   for (let j = open; j < src.length; j++) {
     const c = src[j];
@@ -69,15 +69,4 @@ export function quantifierEnd(src: string, i: number): number {
   else if (src[j] === '{') j = src.indexOf('}', j) + 1 || src.length;
   else return i;
   return src[j] === '?' ? j + 1 : j;
-}
-
-/** Does the source hold a capturing group (plain or named)? */
-export function hasCapture(src: string): boolean {
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '\\') i++;
-    else if (src[i] === '[') i = atomEnd(src, i) - 1;
-    else if (src[i] === '(' && src[i + 1] !== '?') return true;
-    else if (src[i] === '(' && src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') return true;
-  }
-  return false;
 }
