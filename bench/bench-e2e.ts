@@ -51,6 +51,12 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+/** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 /** The bot's own view of its memory, from GET /metrics (MB): [heap used, heap total]. */
 async function heapMb(port: number): Promise<[number, number]> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
@@ -166,7 +172,9 @@ async function main() {
   };
   for (let i = 0; i < 200 && (await handled()) < WARMUP; i++) await new Promise((r) => setTimeout(r, 25));
   await sample(0);
+  const cpuBefore = cpuSeconds(bot.pid!);
   const elapsed = await send(0, EVENTS, true);
+  const cpuUsed = cpuSeconds(bot.pid!) - cpuBefore;
   if (EVENTS % 10_000 !== 0) await sample(EVENTS);
 
   if (process.env.BENCH_DEBUG) {
@@ -199,6 +207,8 @@ async function main() {
     ['offered rate (events/s)', String(RATE)],
     ['handled rate (events/s)', (EVENTS / elapsed).toFixed(0)],
     ['HTTP failures', String(failures)],
+    // The bot's CPU time per event (all threads): what decides how close to saturation a core runs.
+    ['bot CPU per event (µs) / share of a core', `${((cpuUsed / EVENTS) * 1e6).toFixed(0)} / ${((cpuUsed / elapsed) * 100).toFixed(0)} %`],
     ['DMs received / expected', `${latencies.length} / ${promoCount}`],
     ['committee lines', String(stopped.committeeLines)],
     ['event-to-DM p50 (ms)', pct(sorted, 50).toFixed(2)],

@@ -178,7 +178,7 @@ function wireMessages(
   // A retry can land while the first delivery is still being worked on; the core dedupes finished
   // events in its store, this set covers the window before it has recorded one.
   const working = new Set<string>();
-  app.event('message', async ({ body }) => {
+  const onMessage = async (body: unknown) => {
     const read = readMessageEvent(body, platform.identity.botUserId, platform.identity.botId);
     if (read.kind === 'skip') {
       const eventId = typeof (body as { event_id?: unknown }).event_id === 'string' ? (body as { event_id: string }).event_id : undefined;
@@ -209,6 +209,17 @@ function wireMessages(
     } finally {
       working.delete(read.eventId);
     }
+  };
+  // A global middleware rather than `app.event('message')`: message events are nearly all the traffic,
+  // and answering them here spares Bolt running every listener chain (commands, actions, views…) on
+  // each one. Anything else goes on to those listeners through next().
+  app.use(async ({ body, next }) => {
+    const event = (body as { type?: unknown; event?: { type?: unknown } }).event;
+    if ((body as { type?: unknown }).type !== 'event_callback' || event?.type !== 'message') {
+      await next();
+      return;
+    }
+    await onMessage(body);
   });
 }
 

@@ -1,10 +1,11 @@
 import { classifyMessage } from '../classifier/classify-message.js';
+import type { MessageVerdict } from '../classifier/verdict.js';
 import type { IncomingMessage } from '../model.js';
 import { emptyAuthor, type Incident } from '../ports/moderation-store.js';
 import { decideAction } from '../policy/decide-action.js';
 import { closeRepostedIncidents } from './close-reposted-incidents.js';
 import { executeDecision, retryOwedCommitteeLine } from './execute-decision.js';
-import type { ModerationContext } from './moderation-context.js';
+import type { EffectiveSettings, ModerationContext } from './moderation-context.js';
 
 /**
  * How long a handled event id is remembered. It must outlive the longest redelivery window: Slack's
@@ -32,6 +33,24 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
   }
   if (typeof message.text !== 'string' || message.text.trim() === '') return;
 
+  const text = message.text.slice(0, MAX_CLASSIFIED_CHARS);
+  await ctx.resolveChannels();
+  const settings = await ctx.settings();
+  const inAnnonces = isAnnonces(ctx, message);
+  // Most messages are clean, and a clean new message outside #annonces needs nothing from the store:
+  // nothing is sent, so there is nothing to deduplicate. Classifying before the claim spares the store
+  // a round trip for them (most of a busy workspace's traffic). Edits and #annonces posts can change
+  // stored incidents, so they always take the claim.
+  let verdict: MessageVerdict | undefined;
+  if (!inAnnonces && !message.isEdit) {
+    verdict = classifyMessage(text, { parentText: message.thread?.text, threshold: settings.threshold });
+    if (!verdict.promotional && verdict.conduct.flags.length === 0) {
+      log.info({ decision: 'ignore', reason: 'clean', score: verdict.score, isEdit: false }, 'message decided');
+      log.debug({ text }, 'message body');
+      return;
+    }
+  }
+
   const key = claimKeyOf(message);
   // Asked together with the claim, so a networked store answers both in one round trip; the answer
   // is only used once the claim is won. (A failure here surfaces where it is awaited.)
@@ -42,7 +61,7 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
     return;
   }
   try {
-    await processMessage(ctx, { ...message, text: message.text.slice(0, MAX_CLASSIFIED_CHARS) }, existing, log);
+    await processMessage(ctx, { ...message, text }, { settings, inAnnonces, verdict, existing }, log);
   } catch (err) {
     // Release the claim so the platform's redelivery can retry: never lose an event. The DM path saves
     // its incident right after sending, so a retry never reminds twice.
@@ -53,27 +72,34 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
   }
 }
 
-async function processMessage(
-  ctx: ModerationContext,
-  message: IncomingMessage,
-  existingIncident: Promise<Incident | undefined>,
-  log: ModerationContext['log'],
-): Promise<void> {
-  await ctx.resolveChannels();
-  const settings = await ctx.settings();
+function isAnnonces(ctx: ModerationContext, message: IncomingMessage): boolean {
   const annonces = ctx.channels.annonces;
-  if ((annonces && message.channel.id === annonces.id) || message.channel.name === ctx.config.annoncesChannel) {
+  return (annonces !== undefined && message.channel.id === annonces.id) || message.channel.name === ctx.config.annoncesChannel;
+}
+
+interface Prepared {
+  settings: EffectiveSettings;
+  inAnnonces: boolean;
+  /** Already computed when the message went through the clean fast path's check. */
+  verdict: MessageVerdict | undefined;
+  existing: Promise<Incident | undefined>;
+}
+
+async function processMessage(ctx: ModerationContext, message: IncomingMessage, prepared: Prepared, log: ModerationContext['log']): Promise<void> {
+  const { settings } = prepared;
+  const annonces = ctx.channels.annonces;
+  if (prepared.inAnnonces) {
     const closed = await closeRepostedIncidents(ctx, message);
     if (closed > 0) log.info({ closed }, 'incidents closed: reposted in annonces');
     return;
   }
 
-  const existing = await existingIncident;
+  const existing = await prepared.existing;
   if (existing && (await retryOwedCommitteeLine(ctx, existing))) {
     log.info({ incidentId: existing.id }, 'owed committee line posted on redelivery');
     return;
   }
-  const verdict = classifyMessage(message.text, { parentText: message.thread?.text, threshold: settings.threshold });
+  const verdict = prepared.verdict ?? classifyMessage(message.text, { parentText: message.thread?.text, threshold: settings.threshold });
   // Most messages are clean: their author's history cannot change the decision, so skip the read.
   const matters = verdict.promotional || verdict.conduct.flags.length > 0;
   const author = matters ? await ctx.store.getAuthor(message.author.id) : emptyAuthor(message.author.id);
