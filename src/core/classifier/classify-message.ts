@@ -37,6 +37,8 @@ function weightOf(code: string, prior: number): number {
 /** Weights in `FEATURES` order, looked up once. */
 const FEATURE_WEIGHTS = FEATURES.map((f) => weightOf(f.code, f.prior));
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
+/** Counts the other signals: it weighs in the score but tells a member nothing the others don't say. */
+const STACKED = FEATURES.findIndex((f) => f.code === 'stacked_pitch');
 
 function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
@@ -80,7 +82,7 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
 function topReasons(fired: Fired[], original: string): Reason[] {
   const out: Reason[] = [];
   for (const f of fired) {
-    if (f.weight <= 0.25) continue;
+    if (f.weight <= 0.25 || f.index === STACKED) continue;
     out.push(reasonOf(f, original));
     if (out.length === MAX_REASONS) break;
   }

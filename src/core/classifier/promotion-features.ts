@@ -40,6 +40,8 @@ interface Cache {
   memo: (RegExpExecArray | null | undefined)[];
   /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
   may: Uint8Array;
+  /** The hits found so far, in `FEATURES` order (signals late in the list may read earlier ones). */
+  hits: (FeatureHit | null)[];
 }
 
 const PATTERNS = Object.values(P).filter((v): v is RegExp => v instanceof RegExp);
@@ -96,10 +98,18 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
     const whole = m[0];
     const amount = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim();
+    // "0 €" is what free costs: no price.
+    if (/^0+(?:[.,]0+)?$/.test(amount)) continue;
     let cur = '€';
     if (/£|pound/.test(whole)) cur = '£';
     else if (/\$|dollar|usd/.test(whole)) cur = '$';
     else if (/chf/.test(whole)) cur = 'CHF';
+    else if (/xpf/.test(whole)) cur = 'XPF';
+    else if (/cfa/.test(whole)) cur = 'FCFA';
+    else if (/cad/.test(whole)) cur = 'CAD';
+    else if (/dh|dirham/.test(whole)) cur = 'MAD';
+    else if (/dinar/.test(whole)) cur = 'dinars';
+    else if (/franc/.test(whole)) cur = 'francs';
     if (m[3] !== undefined || /balles|boules/.test(whole)) {
       out.push({ fr: cut(whole), en: `"${cut(whole)}"`, index: m.index ?? 0 });
     } else if (m[4] !== undefined) {
@@ -140,9 +150,19 @@ function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
   return k.pivot;
 }
 
-/** A thread root that explicitly asks for a provider, a tool, a quote or names. */
+/** A thread root that explicitly asks for a provider, a quote, a rate or names. */
 export function isProviderRequest(parent: NormalizedText): boolean {
   return P.PROVIDER_REQUEST.test(parent.text);
+}
+
+/** Codes of the signals that each describe a different side of a sales pitch (a price and its rate are one). */
+const PITCH_FAMILIES = new Set(['obfuscation', 'unsolicited_reply', 'price', 'discount', 'promo_code', 'package', 'offer', 'contact_me', 'booking', 'scarcity', 'follow_ask', 'boost_ask', 'shop_link', 'own_showcase', 'paid_event', 'product_sale', 'self_offer', 'availability', 'launch', 'audience_pitch', 'free_bait', 'pivot', 'contest', 'phone_cta']);
+
+/** How many distinct sides of a pitch the message shows (signals computed so far). */
+function pitchSides(k: Cache): number {
+  let n = 0;
+  for (let i = 0; i < k.hits.length; i++) if (k.hits[i] && FAMILY_AT[i]) n++;
+  return n;
 }
 
 const firstSentenceEnd = (t: string): number => {
@@ -199,7 +219,10 @@ export const FEATURES: FeatureDef[] = [
     code: 'contact_me', sign: 1, prior: 0.9,
     fr: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
     en: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
-    detect: (c, k) => { const h = hit(P.CONTACT_ME, c, k); return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h; },
+    detect: (c, k) => {
+      const h = hit(P.CONTACT_ME, c, k) ?? hit(P.TRAILING_DM, c, k);
+      return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h;
+    },
   },
   {
     code: 'booking', sign: 1, prior: 0.9,
@@ -220,6 +243,11 @@ export const FEATURES: FeatureDef[] = [
       const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
       return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
     },
+  },
+  {
+    code: 'boost_ask', sign: 1, prior: 0.8,
+    fr: (e) => `un coup de pouce demandé pour sa page ou son projet${quoteFr(e)}`, en: (e) => `a boost asked for one's page or project${quoteEn(e)}`,
+    detect: (c, k) => hit(P.BOOST_ASK, c, k),
   },
   {
     code: 'shop_link', sign: 1, prior: 1.2,
@@ -297,7 +325,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'unsolicited_reply', sign: 1, prior: 1.0,
     fr: () => 'une offre en réponse à un fil qui ne demandait rien de tel', en: () => 'an offer in a thread that asked for nothing of the kind',
-    detect: (c, k) => (c.parent && !isProviderRequest(c.parent) && commercialCore(c, k) ? { evidence: '' } : null),
+    detect: (c, k) => (c.parent && !isProviderRequest(c.parent) && !P.TOOL_REQUEST.test(c.parent.text) && commercialCore(c, k) ? { evidence: '' } : null),
   },
   {
     code: 'obfuscation', sign: 1, prior: 1.2,
@@ -315,6 +343,15 @@ export const FEATURES: FeatureDef[] = [
     fr: (e) => `une invitation à appeler ou texter un numéro${quoteFr(e)}`, en: (e) => `an invitation to call or text a number${quoteEn(e)}`,
     detect: (c, k) => hit(P.PHONE_CTA, c, k),
   },
+  {
+    // Two sides of a pitch at once (an offer and a price, a free slot and a way to book) rarely meet by
+    // chance; a linear sum of separate signals undersells them.
+    code: 'stacked_pitch', sign: 1, prior: 0.8,
+    fr: () => "plusieurs ingrédients d'une annonce à la fois", en: () => 'several ingredients of an advert at once',
+    // The coop's own events and praise for someone else have prices and calls to book too: not one's pitch.
+    detect: (c, k) => (pitchSides(k) >= 2 && !test(P.COOP_NEWS, c, k) && !test(P.THIRD_PARTY, c, k) ? { evidence: '' } : null),
+  },
+
   // ---- negative signals ----
   {
     code: 'solicited_reply', sign: -1, prior: -3.0,
@@ -324,7 +361,8 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'asks_recommendation', sign: -1, prior: -1.5,
     fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
-    detect: (c, k) => hit(P.ASKS_RECOMMENDATION, c, k),
+    // A question that only opens a pitch (« qqn a une astuce ? Au passage, je… ») asks for nothing.
+    detect: (c, k) => (pivot(c, k) ? null : hit(P.ASKS_RECOMMENDATION, c, k)),
   },
   {
     code: 'seeking', sign: -1, prior: -1.0,
@@ -340,7 +378,7 @@ export const FEATURES: FeatureDef[] = [
     // Nor an opening question followed by a priced first-person offer (« Mariage ? Je loue ma sono 120 € »).
     detect: (c, k) =>
       c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) && !pivot(c, k) &&
-      !(test(P.SELF_OFFER, c, k) && findPrices(c, k).length > 0)
+      !(test(P.SELF_OFFER, c, k) && findPrices(c, k).length > 0) && pitchSides(k) < 2
         ? { evidence: '' }
         : null,
   },
@@ -359,7 +397,9 @@ export const FEATURES: FeatureDef[] = [
     fr: (e) => `un partage gratuit${quoteFr(e)}`, en: (e) => `free sharing${quoteEn(e)}`,
     // "1 mois d'essai gratuit" is a hook, not a gift: free sharing only counts without one.
     // and "FREE ringtone, text GO to 80123" is bait too, as is free content behind "subscribe to my channel".
-    detect: (c, k) => (test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) ? null : hit(P.FREE_SHARING, c, k)),
+    // Nor is one's own brochure in attachment.
+    detect: (c, k) =>
+      test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) || test(P.SALES_MATERIAL, c, k) || pivot(c, k) ? null : hit(P.FREE_SHARING, c, k),
   },
   {
     code: 'price_discussion', sign: -1, prior: -1.2,
@@ -396,6 +436,7 @@ function trickFr(trick: string): string {
 }
 
 export const FEATURE_CODES = FEATURES.map((f) => f.code);
+const FAMILY_AT = FEATURES.map((f) => PITCH_FAMILIES.has(f.code));
 
 export interface ExtractedFeatures {
   values: number[];
@@ -404,8 +445,8 @@ export interface ExtractedFeatures {
 
 /** Every signal's hit (or null), in `FEATURES` order. */
 export function detectFeatures(ctx: FeatureContext): (FeatureHit | null)[] {
-  const cache: Cache = { memo: new Array(SLOT.size), may: gateOf(ctx.n) };
-  const hits = new Array<FeatureHit | null>(FEATURES.length);
+  const hits = new Array<FeatureHit | null>(FEATURES.length).fill(null);
+  const cache: Cache = { memo: new Array(SLOT.size), may: gateOf(ctx.n), hits };
   for (let i = 0; i < FEATURES.length; i++) hits[i] = FEATURES[i].detect(ctx, cache);
   return hits;
 }

@@ -118,6 +118,55 @@ describe('classifyPromotion', () => {
   });
 });
 
+describe('signals that add up', () => {
+  it('flags two sides of a pitch together, though neither is enough alone', () => {
+    expect(classifyPromotion('Je reprends des élèves en piano à partir de février.').promotional).toBe(false);
+    expect(classifyPromotion('Je reprends des élèves en piano à partir de février, il me reste trois créneaux le jeudi.').promotional).toBe(true);
+  });
+
+  it("does not add up the coop's own event: a price and a sign-up under coop news stay news", () => {
+    const v = classifyPromotion('La coop organise son repas de fin d’année le 12, participation 10€, inscriptions sur l’intranet');
+    expect(v.promotional).toBe(false);
+  });
+
+  it('reads "0 €" as free, not as a price', () => {
+    expect(classifyPromotion('Rappel : la formation sécurité de la coop est à 0€ pour les membres').promotional).toBe(false);
+  });
+
+  it('reads a supplier’s price rise as price talk, not a discount', () => {
+    const v = classifyPromotion('Le grossiste a encore augmenté : +12 % sur le lin. Qui veut faire une commande groupée avec moi ?');
+    expect(v.promotional).toBe(false);
+  });
+
+  it('sees the pitch after an opening question, even when the question asks for a tip', () => {
+    const v = classifyPromotion('Hello, qqn a une astuce pour relancer les impayés ? Au passage, si vous cherchez une graphiste pour vos plaquettes, j’ai encore de la place en mai');
+    expect(v.promotional).toBe(true);
+  });
+
+  it('does not show the "several ingredients" tally as a reason: members read the concrete ones', () => {
+    const v = classifyPromotion('Je lance mes ateliers de céramique : 45 € la séance, écrivez-moi !');
+    expect(v.reasons.map((r) => r.code)).not.toContain('stacked_pitch');
+  });
+});
+
+describe('threads asking for a tool or a tip', () => {
+  const toolAsk = 'Vous utilisez quoi comme outil pour vos devis ?';
+
+  it('lets a reply name a tool and its price', () => {
+    expect(classifyMessage('Henrri perso, gratuit jusqu’à 3 factures/mois puis 9€, ça me suffit', { parentText: toolAsk }).promotional).toBe(false);
+  });
+
+  it('flags a reply that pitches one’s own paid service instead', () => {
+    const v = classifyMessage('Aucun, je les fais à la main. Mais si vous voulez les déléguer, c’est mon métier : 30€ le devis mis en page, MP', { parentText: toolAsk });
+    expect(v.promotional).toBe(true);
+  });
+
+  it('still treats a request for a provider as one, even next to a tool', () => {
+    const v = classifyMessage('Moi je fais ça, 3€ la minute sous-titrée, dis-moi', { parentText: 'Qui a un bon outil ou un bon prestataire pour sous-titrer 10 vidéos ?' });
+    expect(v.promotional).toBe(false);
+  });
+});
+
 describe('detectConduct', () => {
   it.each([
     ['T’es vraiment un abruti, lis le mail avant de poser ta question'],
@@ -127,6 +176,21 @@ describe('detectConduct', () => {
     ['Toi t’es vraiment la reine des connes'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
+  });
+
+  it.each([
+    ["Join the Awakened Light circle, Master Oren's teachings freed me, sign up for the initiation"],
+    ['Wake up people, the system is rigged and only our movement will save you. Join us, we meet every Monday'],
+    ['Rejoignez le Mouvement pour la Grandeur Française, adhésion sur notre site'],
+  ])('flags recruiting without religious words: %s', (text) => {
+    expect(detectConduct(text).flags).toContain('proselytism');
+  });
+
+  it.each([
+    ['Le trésorier a un casier pour escroquerie, méfiez-vous'],
+    ['La gérante s’est acheté un scooter avec nos cotisations, c’est du détournement'],
+  ])('flags an unproven accusation: %s', (text) => {
+    expect(detectConduct(text).flags).toContain('defamation');
   });
 
   it('treats "va vendre tes salades" as an insult, not a sale', () => {
