@@ -45,8 +45,27 @@ describe.skipIf(!hasRedis)('Redis store (real, 127.0.0.1:6379)', () =>
     return { ...created, close: async () => (await created.close(), await clearRedisNamespace(namespace)) };
   }));
 
+/** Deletes one test namespace's rows, so the shared database keeps nothing of the test run. */
+async function clearPostgresNamespace(namespace: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    for (const table of ['charte_bot', 'charte_claims']) {
+      await client.query(`DELETE FROM ${table} WHERE key LIKE $1`, [`${namespace}:%`]).catch(() => undefined);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 describe.skipIf(!hasPostgres)('PostgreSQL store (real, database test)', () =>
-  moderationStoreSuite(() => createStore(POSTGRES_URL, new CaptureLogger(), { namespace: ns() })));
+  moderationStoreSuite(async () => {
+    const namespace = ns();
+    const created = await createStore(POSTGRES_URL, new CaptureLogger(), { namespace });
+    // Leave the shared database as we found it.
+    return { ...created, close: async () => (await created.close(), await clearPostgresNamespace(namespace)) };
+  }));
 
 describe('createStore', () => {
   it('creates the data directory of a plain path on first start', async () => {
