@@ -5,6 +5,7 @@ import type { MattermostPlatform } from './mattermost-platform.js';
 import { newNodeWebSocket, WebSocketClient, type MattermostClient, type MattermostWebSocket } from './mattermost-sdk.js';
 import { parsePost, postToMessage, type MattermostPost } from './post-to-message.js';
 import { RecentSet } from './recent-set.js';
+import { routeSdkConsole } from './route-sdk-console.js';
 
 export interface IntakeOptions {
   client: MattermostClient;
@@ -42,8 +43,10 @@ export class MattermostIntake {
   private downSince: number | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private firstHello: (() => void) | undefined;
+  private readonly releaseConsole: () => void;
 
   constructor(private readonly o: IntakeOptions) {
+    this.releaseConsole = routeSdkConsole(o.log);
     // Wall-clock on purpose: `since` is compared with the server's post times, not with policy time.
     this.lastSeenAt = Date.now();
     this.ws = new WebSocketClient({
@@ -105,6 +108,7 @@ export class MattermostIntake {
     }
     this.authenticated = false;
     await this.chain;
+    this.releaseConsole();
   }
 
   private onClose(failures: number): void {
