@@ -36,6 +36,8 @@ interface Cache {
   price?: PriceHit[];
   commercialCore?: boolean;
   pivot?: FeatureHit | null;
+  /** Where the pivot word starts, when there is one: what comes before it is the innocent opening. */
+  pivotAt?: number;
   /** Each pattern runs at most once per message, even when several signals consult it (by `SLOT`). */
   memo: (RegExpExecArray | null | undefined)[];
   /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
@@ -146,13 +148,26 @@ function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
   const end = firstSentenceEnd(t);
   const rest = t.slice(Math.min(end, m.index));
   const head = t.slice(0, end);
-  if (P.COMMERCIAL_HINT.test(rest) && !P.COMMERCIAL_HINT.test(head)) k.pivot = { evidence: m[0] };
+  if (P.COMMERCIAL_HINT.test(rest) && !P.COMMERCIAL_HINT.test(head)) {
+    k.pivot = { evidence: m[0] };
+    k.pivotAt = m.index;
+  }
   return k.pivot;
 }
 
 /** A thread root that explicitly asks for a provider, a quote, a rate or names. */
 export function isProviderRequest(parent: NormalizedText): boolean {
   return P.PROVIDER_REQUEST.test(parent.text);
+}
+
+/**
+ * `re`'s hit, unless it lies in the innocent opening before a pivot (« Bravo pour l'AG ! D'ailleurs, je… »):
+ * news about the coop or someone else there says nothing about the pitch that follows.
+ */
+function hitOutsideOpening(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
+  const m = run(re, c, k);
+  if (!m) return null;
+  return pivot(c, k) && k.pivotAt !== undefined && m.index < k.pivotAt ? null : new MatchHit(m[0]);
 }
 
 /** Codes of the signals that each describe a different side of a sales pitch (a price and its rate are one). */
@@ -349,7 +364,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'stacked_pitch', sign: 1, prior: 0.8,
     fr: () => "plusieurs ingrédients d'une annonce à la fois", en: () => 'several ingredients of an advert at once',
     // The coop's own events and praise for someone else have prices and calls to book too: not one's pitch.
-    detect: (c, k) => (pitchSides(k) >= 2 && !test(P.COOP_NEWS, c, k) && !test(P.THIRD_PARTY, c, k) ? { evidence: '' } : null),
+    detect: (c, k) => (pitchSides(k) >= 2 && !hitOutsideOpening(P.COOP_NEWS, c, k) && !hitOutsideOpening(P.THIRD_PARTY, c, k) ? { evidence: '' } : null),
   },
 
   // ---- negative signals ----
@@ -362,7 +377,8 @@ export const FEATURES: FeatureDef[] = [
     code: 'asks_recommendation', sign: -1, prior: -1.5,
     fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
     // A question that only opens a pitch (« qqn a une astuce ? Au passage, je… ») asks for nothing.
-    detect: (c, k) => (pivot(c, k) ? null : hit(P.ASKS_RECOMMENDATION, c, k)),
+    // Nor does one that offers one's own services with another side of a pitch (« on en parle ? »).
+    detect: (c, k) => (pivot(c, k) || (pitchSides(k) >= 2 && (test(P.SELF_OFFER, c, k) || test(P.AVAILABILITY, c, k))) ? null : hit(P.ASKS_RECOMMENDATION, c, k)),
   },
   {
     code: 'seeking', sign: -1, prior: -1.0,
@@ -385,12 +401,12 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'third_party', sign: -1, prior: -1.2,
     fr: (e) => `une info sur quelqu'un d'autre${quoteFr(e)}`, en: (e) => `news about someone else${quoteEn(e)}`,
-    detect: (c, k) => hit(P.THIRD_PARTY, c, k),
+    detect: (c, k) => hitOutsideOpening(P.THIRD_PARTY, c, k),
   },
   {
     code: 'coop_news', sign: -1, prior: -1.5,
     fr: (e) => `une info de la vie de la coop${quoteFr(e)}`, en: (e) => `coop news${quoteEn(e)}`,
-    detect: (c, k) => hit(P.COOP_NEWS, c, k),
+    detect: (c, k) => hitOutsideOpening(P.COOP_NEWS, c, k),
   },
   {
     code: 'free_sharing', sign: -1, prior: -1.0,

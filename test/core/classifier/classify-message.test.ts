@@ -149,6 +149,17 @@ describe('signals that add up', () => {
   });
 });
 
+describe('a pitch after an innocent opening', () => {
+  it('is not excused by coop news in the opening', () => {
+    const v = classifyPromotion("Merci pour l'AG d'hier, super orga ! D'ailleurs si vous cherchez une illustratrice pour vos supports, j'ai une offre à 150€ le lot de 5 visuels");
+    expect(v.promotional).toBe(true);
+  });
+
+  it('while coop news carrying a price stays news', () => {
+    expect(classifyPromotion("La coop organise une journée compta le 3 mars, 20€ le repas, inscriptions sur l'intranet").promotional).toBe(false);
+  });
+});
+
 describe('threads asking for a tool or a tip', () => {
   const toolAsk = 'Vous utilisez quoi comme outil pour vos devis ?';
 
@@ -159,6 +170,13 @@ describe('threads asking for a tool or a tip', () => {
   it('flags a reply that pitches one’s own paid service instead', () => {
     const v = classifyMessage('Aucun, je les fais à la main. Mais si vous voulez les déléguer, c’est mon métier : 30€ le devis mis en page, MP', { parentText: toolAsk });
     expect(v.promotional).toBe(true);
+  });
+
+  it('reads "des idées de bons carreleurs ?" as a request for a provider, and "des idées de recettes ?" as not', () => {
+    const reply = 'Moi je fais ça, 35€ le m², dis-moi en MP';
+    expect(classifyMessage(reply, { parentText: 'Des idées de bons carreleurs vers Angers ?' }).promotional).toBe(false);
+    const pitch = 'Je fais des buffets froids à 15€ par personne, livrés, je t’envoie la carte en MP ?';
+    expect(classifyMessage(pitch, { parentText: 'Des idées de recettes pour un pot de 30 personnes ? je cherche de l’inspi' }).promotional).toBe(true);
   });
 
   it('still treats a request for a provider as one, even next to a tool', () => {
