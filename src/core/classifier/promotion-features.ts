@@ -171,7 +171,7 @@ function hitOutsideOpening(re: RegExp, c: FeatureContext, k: Cache): FeatureHit 
 }
 
 /** Codes of the signals that each describe a different side of a sales pitch (a price and its rate are one). */
-const PITCH_FAMILIES = new Set(['obfuscation', 'unsolicited_reply', 'price', 'discount', 'promo_code', 'package', 'offer', 'contact_me', 'booking', 'scarcity', 'follow_ask', 'boost_ask', 'shop_link', 'own_showcase', 'paid_event', 'product_sale', 'self_offer', 'availability', 'launch', 'audience_pitch', 'free_bait', 'pivot', 'contest', 'phone_cta']);
+const PITCH_FAMILIES = new Set(['obfuscation', 'unsolicited_reply', 'link_only', 'price', 'discount', 'promo_code', 'package', 'offer', 'contact_me', 'booking', 'scarcity', 'follow_ask', 'boost_ask', 'shop_link', 'own_showcase', 'paid_event', 'product_sale', 'self_offer', 'availability', 'launch', 'audience_pitch', 'free_bait', 'pivot', 'contest', 'phone_cta']);
 
 /** How many distinct sides of a pitch the message shows (signals computed so far). */
 function pitchSides(k: Cache): number {
@@ -275,7 +275,12 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'own_showcase', sign: 1, prior: 0.7,
     fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
-    detect: (c, k) => hit(P.OWN_SHOWCASE, c, k),
+    detect: (c, k) => {
+      const h = hit(P.OWN_SHOWCASE, c, k);
+      if (h) return h;
+      const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
+      return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
+    },
   },
   {
     code: 'link', sign: 1, prior: 0.4,
@@ -364,7 +369,13 @@ export const FEATURES: FeatureDef[] = [
     code: 'stacked_pitch', sign: 1, prior: 0.8,
     fr: () => "plusieurs ingrédients d'une annonce à la fois", en: () => 'several ingredients of an advert at once',
     // The coop's own events and praise for someone else have prices and calls to book too: not one's pitch.
-    detect: (c, k) => (pitchSides(k) >= 2 && !hitOutsideOpening(P.COOP_NEWS, c, k) && !hitOutsideOpening(P.THIRD_PARTY, c, k) ? { evidence: '' } : null),
+    // Nor do prices one paid or thinks of charging (« je passe mes séances de 60 à 70 € ? »), nor a search
+    // for a partner (« je cherche qqn pour partager un stand, 400 € à diviser »).
+    detect: (c, k) =>
+      pitchSides(k) >= 2 && !hitOutsideOpening(P.COOP_NEWS, c, k) && !hitOutsideOpening(P.THIRD_PARTY, c, k) && !hitOutsideOpening(P.PRICE_DISCUSSION, c, k) &&
+      !hitOutsideOpening(P.SEEKING, c, k)
+        ? { evidence: '' }
+        : null,
   },
 
   // ---- negative signals ----

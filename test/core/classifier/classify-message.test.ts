@@ -160,6 +160,20 @@ describe('a pitch after an innocent opening', () => {
   });
 });
 
+describe('introducing oneself', () => {
+  it('is a pitch when it comes with a way to reach one', () => {
+    expect(classifyPromotion('Je suis sophrologue, j’ai un programme anti-stress en 5 séances, je t’envoie le détail en MP ?').promotional).toBe(true);
+  });
+
+  it('is not, alone, in a help request', () => {
+    expect(classifyPromotion('Je suis graphiste, quelqu’un sait comment déclarer une cession de droits ?').promotional).toBe(false);
+  });
+
+  it('nor are the prices one thinks of charging, asked to peers', () => {
+    expect(classifyPromotion('Je pense passer mes cours de 25 à 30€, vous pensez que les clients vont suivre ?').promotional).toBe(false);
+  });
+});
+
 describe('threads asking for a tool or a tip', () => {
   const toolAsk = 'Vous utilisez quoi comme outil pour vos devis ?';
 
@@ -207,6 +221,7 @@ describe('detectConduct', () => {
   it.each([
     ['Le trésorier a un casier pour escroquerie, méfiez-vous'],
     ['La gérante s’est acheté un scooter avec nos cotisations, c’est du détournement'],
+    ['Le menuisier de la coop, il fait bosser des stagiaires au black, faites gaffe'],
   ])('flags an unproven accusation: %s', (text) => {
     expect(detectConduct(text).flags).toContain('defamation');
   });
