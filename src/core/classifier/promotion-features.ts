@@ -170,6 +170,12 @@ function hitOutsideOpening(re: RegExp, c: FeatureContext, k: Cache): FeatureHit 
   return pivot(c, k) && k.pivotAt !== undefined && m.index < k.pivotAt ? null : new MatchHit(m[0]);
 }
 
+/** An @handle on a named platform (« mon insta @atelier.lune »): a pointer to one's own page. */
+function socialHandle(c: FeatureContext, k: Cache): FeatureHit | null {
+  const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
+  return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
+}
+
 /** Codes of the signals that each describe a different side of a sales pitch (a price and its rate are one). */
 const PITCH_FAMILIES = new Set(['obfuscation', 'unsolicited_reply', 'link_only', 'price', 'discount', 'promo_code', 'package', 'offer', 'contact_me', 'booking', 'scarcity', 'follow_ask', 'boost_ask', 'shop_link', 'own_showcase', 'paid_event', 'product_sale', 'self_offer', 'availability', 'launch', 'audience_pitch', 'free_bait', 'pivot', 'contest', 'phone_cta']);
 
@@ -253,10 +259,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'follow_ask', sign: 1, prior: 1.6,
     fr: (e) => `une demande d'abonnement, de like ou de partage${quoteFr(e)}`, en: (e) => `a follow, like or subscribe ask${quoteEn(e)}`,
     detect: (c, k) => {
-      const h = hit(P.FOLLOW_ASK, c, k);
-      if (h) return h;
-      const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
-      return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
+      return hit(P.FOLLOW_ASK, c, k) ?? socialHandle(c, k);
     },
   },
   {
@@ -276,10 +279,7 @@ export const FEATURES: FeatureDef[] = [
     code: 'own_showcase', sign: 1, prior: 0.7,
     fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
     detect: (c, k) => {
-      const h = hit(P.OWN_SHOWCASE, c, k);
-      if (h) return h;
-      const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
-      return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
+      return hit(P.OWN_SHOWCASE, c, k) ?? socialHandle(c, k);
     },
   },
   {
