@@ -234,7 +234,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'offer', sign: 1, prior: 0.9,
     fr: (e) => `la présentation d'une offre${quoteFr(e)}`, en: (e) => `an offer being presented${quoteEn(e)}`,
-    detect: (c, k) => hit(P.OFFER_WORDS, c, k),
+    detect: (c, k) => hit(P.OFFER_WORDS, c, k) ?? hit(P.SALES_MATERIAL, c, k),
   },
   {
     code: 'contact_me', sign: 1, prior: 0.9,
@@ -258,9 +258,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'follow_ask', sign: 1, prior: 1.6,
     fr: (e) => `une demande d'abonnement, de like ou de partage${quoteFr(e)}`, en: (e) => `a follow, like or subscribe ask${quoteEn(e)}`,
-    detect: (c, k) => {
-      return hit(P.FOLLOW_ASK, c, k) ?? socialHandle(c, k);
-    },
+    detect: (c, k) => hit(P.FOLLOW_ASK, c, k) ?? socialHandle(c, k),
   },
   {
     code: 'boost_ask', sign: 1, prior: 0.8,
@@ -278,9 +276,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'own_showcase', sign: 1, prior: 0.7,
     fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
-    detect: (c, k) => {
-      return hit(P.OWN_SHOWCASE, c, k) ?? socialHandle(c, k);
-    },
+    detect: (c, k) => hit(P.OWN_SHOWCASE, c, k) ?? socialHandle(c, k),
   },
   {
     code: 'link', sign: 1, prior: 0.4,

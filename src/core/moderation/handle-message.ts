@@ -44,7 +44,7 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
   let verdict: MessageVerdict | undefined;
   if (!inAnnonces && !message.isEdit) {
     verdict = classifyMessage(text, { parentText: message.thread?.text, threshold: settings.threshold });
-    if (!verdict.promotional && verdict.conduct.flags.length === 0) {
+    if (!needsAction(verdict)) {
       log.info({ decision: 'ignore', reason: 'clean', score: verdict.score, isEdit: false }, 'message decided');
       log.debug({ text }, 'message body');
       return;
@@ -71,6 +71,9 @@ export async function handleMessage(ctx: ModerationContext, message: IncomingMes
     throw err;
   }
 }
+
+/** A promotion or a conduct flag: anything the bot or the committee would act on. */
+const needsAction = (verdict: MessageVerdict): boolean => verdict.promotional || verdict.conduct.flags.length > 0;
 
 function isAnnonces(ctx: ModerationContext, message: IncomingMessage): boolean {
   const annonces = ctx.channels.annonces;
@@ -101,8 +104,7 @@ async function processMessage(ctx: ModerationContext, message: IncomingMessage, 
   }
   const verdict = prepared.verdict ?? classifyMessage(message.text, { parentText: message.thread?.text, threshold: settings.threshold });
   // Most messages are clean: their author's history cannot change the decision, so skip the read.
-  const matters = verdict.promotional || verdict.conduct.flags.length > 0;
-  const author = matters ? await ctx.store.getAuthor(message.author.id) : emptyAuthor(message.author.id);
+  const author = needsAction(verdict) ? await ctx.store.getAuthor(message.author.id) : emptyAuthor(message.author.id);
   const decision = decideAction({
     channel: message.channel,
     author: message.author,

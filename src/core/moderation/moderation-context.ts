@@ -58,8 +58,8 @@ export function createModerationContext(deps: ModerationDeps): ModerationContext
     }
     return cached.value;
   };
-  const bound = new Map<string | symbol, unknown>();
-  const boundFrom = new Map<string | symbol, unknown>();
+  // Bound once per method: a store call is made for many events, a fresh bind each time is garbage.
+  const bound = new Map<string | symbol, { from: unknown; fn: unknown }>();
   const store: ModerationStore = new Proxy(deps.store, {
     get(target, prop, receiver) {
       if (prop === 'updateSettings') {
@@ -72,14 +72,12 @@ export function createModerationContext(deps: ModerationDeps): ModerationContext
       }
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      // Bound once per method: a store call is made for many events, a fresh bind each time is garbage.
-      let fn = bound.get(prop);
-      if (fn === undefined || boundFrom.get(prop) !== value) {
-        fn = (value as (...a: unknown[]) => unknown).bind(target);
-        bound.set(prop, fn);
-        boundFrom.set(prop, value);
+      let entry = bound.get(prop);
+      if (entry?.from !== value) {
+        entry = { from: value, fn: (value as (...a: unknown[]) => unknown).bind(target) };
+        bound.set(prop, entry);
       }
-      return fn;
+      return entry.fn;
     },
   });
   const ctx: ModerationContext = {
