@@ -385,7 +385,11 @@ export const FEATURES: FeatureDef[] = [
     fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
     // A question that only opens a pitch (« qqn a une astuce ? Au passage, je… ») asks for nothing.
     // Nor does one that offers one's own services with another side of a pitch (« on en parle ? »).
-    detect: (c, k) => (pivot(c, k) || (pitchSides(k) >= 2 && (test(P.SELF_OFFER, c, k) || test(P.AVAILABILITY, c, k))) ? null : hit(P.ASKS_RECOMMENDATION, c, k)),
+    // A request for a template or advice (« mes CGV pour mes prestations, qqn a un modèle ? ») still asks.
+    detect: (c, k) =>
+      pivot(c, k) || (pitchSides(k) >= 2 && (test(P.SELF_OFFER, c, k) || test(P.AVAILABILITY, c, k)) && !test(P.ADVICE_ASK, c, k))
+        ? null
+        : hit(P.ASKS_RECOMMENDATION, c, k),
   },
   {
     code: 'seeking', sign: -1, prior: -1.0,
