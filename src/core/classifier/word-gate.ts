@@ -135,29 +135,47 @@ function bestOf(reqs: Requirement[]): Requirement | undefined {
   return best;
 }
 
-/** Requirements covering every match of `seq`: its own best one, or one per branch of its first group. */
-function cover(seq: string, budget: { left: number }): Requirement[] | null {
-  const own = bestOf(requirementsOf(seq));
-  if (own && cost(own) < 0.1) return [own];
-  // Look inside the first group (`(?:mes|nos) creations` → `mes creations`, `nos creations`) for better.
+/** The unquantified groups of a flat sequence: where `cover` may look inside. */
+function groupsOf(seq: string): { at: number; end: number; alts: string[] }[] {
+  const out: { at: number; end: number; alts: string[] }[] = [];
   for (let i = 0; i < seq.length; ) {
     const end = atomEnd(seq, i);
     const next = quantifierEnd(seq, end);
     if ((seq.startsWith('(?:', i) || (seq[i] === '(' && seq[i + 1] !== '?')) && next === end) {
-      const alts = splitAlternatives(seq.slice(seq[i + 1] === '?' ? i + 3 : i + 1, end - 1));
-      if (budget.left < alts.length) break;
-      budget.left -= alts.length;
-      const out: Requirement[] = [];
-      for (const alt of alts) {
-        const r = cover(seq.slice(0, i) + alt + seq.slice(end), budget);
-        if (!r) return own ? [own] : null;
-        out.push(...r);
-      }
-      return own && cost(own) <= total(out) ? [own] : out;
+      out.push({ at: i, end, alts: splitAlternatives(seq.slice(seq[i + 1] === '?' ? i + 3 : i + 1, end - 1)) });
     }
     i = next;
   }
-  return own ? [own] : null;
+  return out;
+}
+
+/**
+ * Requirements covering every match of `seq`: its own best one, or one per branch of one of its groups.
+ * The group looked into is the one whose branches, read flat, promise the rarest words: in
+ * `(?:il|elle|la coop) a (?:vole|detourne)` the verbs are worth more than the pronouns.
+ */
+function cover(seq: string, budget: { left: number }): Requirement[] | null {
+  const own = bestOf(requirementsOf(seq));
+  if (own && cost(own) < 0.1) return [own];
+  let best: { at: number; end: number; alts: string[] } | undefined;
+  let bestCost = Infinity;
+  for (const g of groupsOf(seq)) {
+    let sum = 0;
+    for (const alt of g.alts) {
+      const r = bestOf(requirementsOf(seq.slice(0, g.at) + alt + seq.slice(g.end)));
+      sum += r ? cost(r) : 1;
+    }
+    if (sum < bestCost) { best = g; bestCost = sum; }
+  }
+  if (!best || budget.left < best.alts.length) return own ? [own] : null;
+  budget.left -= best.alts.length;
+  const out: Requirement[] = [];
+  for (const alt of best.alts) {
+    const r = cover(seq.slice(0, best.at) + alt + seq.slice(best.end), budget);
+    if (!r) return own ? [own] : null;
+    out.push(...r);
+  }
+  return own && cost(own) <= total(out) ? [own] : out;
 }
 
 /** What a message needs for `source` to match it (any one of them), or null when it can't be told. */
