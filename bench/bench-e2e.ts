@@ -57,11 +57,14 @@ const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
-/** The bot's own view of its memory, from GET /metrics (MB): [heap used, heap total]. */
-async function heapMb(port: number): Promise<[number, number]> {
+/**
+ * The bot's own view of itself, from GET /metrics: heap used and reserved (MB), and the longest
+ * event-loop stall since the previous scrape (ms), which tells a stall inside the bot from a slow peer.
+ */
+async function botGauges(port: number): Promise<[number, number, number]> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN) / 1024 / 1024;
-  return [read('nodejs_heap_used_bytes'), read('nodejs_heap_total_bytes')];
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+  return [read('nodejs_heap_used_bytes') / 1024 / 1024, read('nodejs_heap_total_bytes') / 1024 / 1024, read('nodejs_eventloop_delay_max_seconds') * 1000];
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -122,7 +125,12 @@ async function main() {
   let failures = 0;
   let promoCount = 0;
   const memory: Array<[number, number, number, number]> = [];
-  const sample = async (n: number) => memory.push([n, rssMb(bot.pid!), ...(await heapMb(PORT))]);
+  const loopStalls: number[] = [];
+  const sample = async (n: number) => {
+    const [used, total, stall] = await botGauges(PORT);
+    memory.push([n, rssMb(bot.pid!), used, total]);
+    if (n > 0) loopStalls.push(stall);
+  };
   /** Sends `count` events at RATE (open loop), ids from `offset`; waits for their DMs. */
   async function send(offset: number, count: number, measure: boolean): Promise<number> {
     const inFlight = new Set<Promise<unknown>>();
@@ -163,7 +171,7 @@ async function main() {
   }
 
   // The first fetch() of a process loads undici (tens of ms): pay for it before measuring anything.
-  await heapMb(PORT);
+  await botGauges(PORT);
   await send(EVENTS, WARMUP, false);
   // Let the bot finish the warm-up's work (it acks before it works), so the measured phase starts clean.
   const handled = async () => {
@@ -214,6 +222,8 @@ async function main() {
     ['event-to-DM p50 (ms)', pct(sorted, 50).toFixed(2)],
     ['event-to-DM p99 (ms)', pct(sorted, 99).toFixed(2)],
     ['event-to-DM max (ms)', (sorted.at(-1) ?? NaN).toFixed(2)],
+    // Above the DM p99: the rest of the tail was spent waiting on the store, the fake API or the CPU.
+    ['bot event-loop stall, longest (ms)', Math.max(...loopStalls).toFixed(1)],
     ...memory.map(([n, rss, used, total]): [string, string] => [
       `bot memory after ${n === 0 ? 'warm-up' : `${n.toLocaleString('en')} events`} (MB: RSS / heap used / heap total)`,
       `${rss.toFixed(0)} / ${used.toFixed(0)} / ${total.toFixed(0)}`,

@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 /**
  * A tiny Prometheus text-format registry: counters with labels and one latency histogram. Enough for
  * `GET /metrics` without pulling a client library; label values are our own enums, never user input.
@@ -64,13 +66,29 @@ export class BotMetrics {
   readonly errors = new Counter('chartebot_errors_total', 'Failures, by where they happened.');
   readonly latency = new Histogram('chartebot_event_duration_seconds', 'Time from receiving a message event to having acted on it.');
 
+  /**
+   * How late the event loop ran, sampled every 10 ms: a stall here delays every event at once (a long
+   * synchronous task, a GC pause), while slow replies from Slack or the store do not show up here.
+   * Reported since the previous scrape, so each scrape tells about its own interval.
+   */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
+
   render(): string {
     const mem = process.memoryUsage();
+    const loop = this.loopDelay;
+    const seconds = (ns: number): number => (Number.isFinite(ns) && loop.count > 0 ? ns / 1e9 : 0);
     const gauges = [
       ['process_resident_memory_bytes', 'Resident memory of the bot process.', mem.rss],
       ['nodejs_heap_used_bytes', 'V8 heap in use.', mem.heapUsed],
       ['nodejs_heap_total_bytes', 'V8 heap reserved.', mem.heapTotal],
+      ['nodejs_eventloop_delay_p99_seconds', 'Event-loop delay, 99th percentile since the previous scrape.', seconds(loop.percentile(99))],
+      ['nodejs_eventloop_delay_max_seconds', 'Event-loop delay, longest since the previous scrape.', seconds(loop.max)],
     ].map(([name, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`);
+    loop.reset();
     return [this.events, this.reminders, this.committeeLines, this.errors, this.latency].map((m) => m.render()).concat(gauges).join('\n') + '\n';
   }
 }

@@ -19,4 +19,20 @@ describe('BotMetrics', () => {
     expect(text).toContain('chartebot_event_duration_seconds_count 2');
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
+
+  it('reports how long the event loop was blocked since the previous scrape', async () => {
+    const m = new BotMetrics();
+    m.render();
+    // Block the loop for ~120 ms, as a long synchronous task would.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const until = Date.now() + 120;
+    while (Date.now() < until) { /* busy */ }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const max = Number(/^nodejs_eventloop_delay_max_seconds (\S+)$/m.exec(m.render())?.[1]);
+    expect(max).toBeGreaterThan(0.1);
+    // The next scrape starts afresh.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const after = Number(/^nodejs_eventloop_delay_max_seconds (\S+)$/m.exec(m.render())?.[1]);
+    expect(after).toBeLessThan(0.1);
+  });
 });
