@@ -156,7 +156,7 @@ const MD_LINK = /\[([^\]\n]{0,300})\]\((https?:\/\/[^)\s]{1,2000})\)/g;
 const SPELLED_DOT = /\s?[[(](?:point|dot)[\])]\s?/g;
 const SPELLED_AT = /\s?[[(](?:arobase|at)[\])]\s?/g;
 const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/g;
-const TLDS = 'fr|com|net|org|io|co|bzh|shop|store|me|dev|eu|be|ch|app|studio|art|info|biz|xyz|page|site|online|paris|uk|de|es|it|ly|ee|tv|fm|link|bio|pro|coach';
+const TLDS = 'fr|com|net|org|io|co|bzh|shop|store|me|dev|eu|be|ch|app|studio|art|info|biz|xyz|page|site|online|paris|uk|de|es|it|ly|ee|tv|fm|link|bio|pro|coach|lu|sn|tn|ci|cm|nc|pf|nl|pt|ai|tech|fit|care';
 const BARE_URL = new RegExp(
   `(?:https?:\\/\\/|www\\.)[^\\s<>()"]{1,2000}|(?<![@\\w.-])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,3}\\.(?:${TLDS})(?![\\w-])(?:\\/[^\\s<>()"]{0,2000})?`,
   'g',
