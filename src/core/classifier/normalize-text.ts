@@ -198,6 +198,9 @@ function joinSpacedLetters(s: string, tricks: Set<string>): string {
     .replace(TWO_LETTER_MP, '$1$2');
 }
 
+const LETTER_O_AMOUNT = /\d[o0]*o[o0]* ?(?:€|eur)/;
+const LETTER_O_AMOUNT_G = new RegExp(LETTER_O_AMOUNT.source, 'g');
+
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '€': 'e' };
 // A token (maximal run of letters, digits and @$€) that mixes letters with digits or symbols: only those
 // can be leetspeak. Anchored at the run start so each run is tried once (linear).
@@ -264,6 +267,8 @@ export function normalizeText(raw: string): NormalizedText {
     return LINK_MARK + m.slice(url.length);
   });
   t = joinSpacedLetters(t, tricks);
+  // « 2O€ », « 1OO € »: a letter O standing for a zero in an amount.
+  if (t.includes('o') && LETTER_O_AMOUNT.test(t)) t = t.replace(LETTER_O_AMOUNT_G, (m) => m.replace(/o/g, '0'));
   t = undoLeet(t, tricks);
   // Joined letters may reveal a disguised address (photos-nina.fr).
   if (tricks.size > 0) t = t.replace(BARE_URL, (m) => {

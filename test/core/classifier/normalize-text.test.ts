@@ -35,6 +35,8 @@ describe('normalizeText', () => {
   it('undoes leetspeak but keeps units, codes and handles', () => {
     expect(normalizeText('j3 f@is d€vi$ pr0mo').text).toBe('je fais devis promo');
     expect(normalizeText('2h30, le 1er, code COOP20, @lea.dessins').text).toBe('2h30, le 1er, code coop20, @lea.dessins');
+    // A letter O for a zero, only inside an amount: « 2O€ » is 20 €, « 2 euros » and « go » stay.
+    expect(normalizeText('2O€ /h, 1OO eur, 2 euros, go').text).toBe('20€ /h, 100 eur, 2 euros, go');
   });
 
   it('recognises links in every form', () => {
