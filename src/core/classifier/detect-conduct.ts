@@ -34,34 +34,38 @@ const SECT = /\b(?:(?:ramene|recrute|parraine)[sz]? (?:\d|deux|trois|quatre) per
 const POLITICS = /\b(?:militer avec nous|(?:on|nous) tractons?|on tracte|votez pour (?:la liste|le parti|notre|le candidat|la candidate|lui|elle|eux)|vote for (?:our|the party|him|her)|notre (?:parti|liste|mouvement|collectif)|adhere[zr] (?:au|a la|a notre|au parti|au mouvement) (?:parti|front|mouvement|collectif|rassemblement|union|[a-z]+ [a-z]+ [a-z]+)|bulletin d'adhesion|(?:le|du|au|un|votre) parti (?!pris)[a-z]|(?:les|aux|des) traitres|(?:la|notre) patrie|aux (?:municipales|legislatives|presidentielles|europeennes|elections)|on manifeste|manifestons|manifestez|tracts?|greve generale|si t'es pas avec nous|(?:le|du|au) mouvement (?:pour|de|des|du) (?:la |le |l')?[a-z]+|reprendre le pays en main|(?:join|joignez) (?:the|our) (?:movement|party|front))\b/;
 const RECRUIT = /\b(?:je vous parraine|venez militer|vous (?:accueille|attend)|rejoigne[rz]|rejoindre|rejoins|venez|viens (?:a|au|nous|avec|decouvrir)|rejoins-nous|come (?:to|and|join)|join (?:us|our|the)|joining (?:us|our|the)|dm me for the|sign up for|we meet every|votez|vote for|faites tourner|abandonne[rz]|arretez de|suive[zr] (?:l'enseignement|le guide|le maitre|notre)|adhere[zr]|adhesion|ouvre[rz]? (?:votre|ton)|convertissez|priez|lisez|regardez (?:le|ce)|je vous invite|avez-vous|have you heard|everyone welcome|t'es contre nous|vous comprendrez|la seule qui|la seule liste)\b/;
 
-// One pass over the text first: most messages contain none of these words, and then we are done.
-const ANY_CONDUCT = new RegExp([INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map((r) => `(?:${r.source})`).join('|'));
-// And before that pass, the shared word gate: most messages lack every word these phrases need.
+// The shared word gate tells, per phrase list, whether the message holds the words it needs: most
+// messages hold none, and the others usually hold the words of one list, which alone is run.
 // (Removing the exclamations below only deletes words, so the gate's answer holds for that text too.)
 // A targeted insult needs one of the slurs as a whole word: gated on those, not on "vous êtes".
 const SLUR_SLOT = gatePattern(new RegExp(String.raw`\b(?:${SLUR})\b`));
-const [TARGETED_SLOT, ...OTHER_SLOTS] = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map(gatePattern);
+const [TARGETED_SLOT, STANDALONE_SLOT, DEFAMATION_SLOT, RELIGION_SLOT, SECT_SLOT, POLITICS_SLOT] = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map(gatePattern);
 
 export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
   const may = gateOf(n);
-  const maybe = (may[SLUR_SLOT] === 1 && may[TARGETED_SLOT!] === 1) || OTHER_SLOTS.some((slot) => may[slot] === 1);
-  if (!maybe || !ANY_CONDUCT.test(n.text)) return { flags: [], reasons: [] };
+  const targetedMay = may[SLUR_SLOT] === 1 && may[TARGETED_SLOT!] === 1;
+  const standaloneMay = may[STANDALONE_SLOT!] === 1;
+  const defamationMay = may[DEFAMATION_SLOT!] === 1;
+  const religionMay = may[RELIGION_SLOT!] === 1;
+  const sectMay = may[SECT_SLOT!] === 1;
+  const politicsMay = may[POLITICS_SLOT!] === 1;
+  if (!targetedMay && !standaloneMay && !defamationMay && !religionMay && !sectMay && !politicsMay) return { flags: [], reasons: [] };
   const t = n.text.replace(EXCLAMATION, ' ');
   const flags: ConductFlag[] = [];
   const reasons: Reason[] = [];
-  const insult = INSULT_TARGETED.exec(t) ?? INSULT_STANDALONE.exec(t);
+  const insult = (targetedMay ? INSULT_TARGETED.exec(t) : null) ?? (standaloneMay ? INSULT_STANDALONE.exec(t) : null);
   if (insult) {
     const e = insult[0].trim();
     flags.push('insult');
     reasons.push({ code: 'insult', fr: `des mots blessants visant une personne ou un groupe (« ${e} »)`, en: `hurtful words aimed at a person or group ("${e}")` });
   }
-  const defamation = DEFAMATION.exec(t);
+  const defamation = defamationMay ? DEFAMATION.exec(t) : null;
   if (defamation) {
     const e = defamation[0].trim();
     flags.push('defamation');
     reasons.push({ code: 'defamation', fr: `une accusation grave sans preuve (« ${e} »)`, en: `a serious unproven accusation ("${e}")` });
   }
-  const ideology = RELIGION.exec(t) ?? SECT.exec(t) ?? POLITICS.exec(t);
+  const ideology = (religionMay ? RELIGION.exec(t) : null) ?? (sectMay ? SECT.exec(t) : null) ?? (politicsMay ? POLITICS.exec(t) : null);
   const recruit = ideology ? RECRUIT.exec(t) : null;
   if (ideology && recruit) {
     flags.push('proselytism');

@@ -311,7 +311,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'self_offer', sign: 1, prior: 1.0,
     fr: (e) => `une offre de service à la première personne${quoteFr(e)}`, en: (e) => `a first-person offer of services${quoteEn(e)}`,
-    detect: (c, k) => hit(P.SELF_OFFER, c, k) ?? hit(P.TRADE_SIGNATURE, c, k),
+    detect: (c, k) => hit(P.SELF_OFFER, c, k) ?? hit(P.TRADE_SIGNATURE, c, k) ?? hit(P.TRADE_SIGNATURE_EN, c, k),
   },
   {
     code: 'availability', sign: 1, prior: 1.0,
