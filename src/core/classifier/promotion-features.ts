@@ -104,7 +104,7 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
     if (/^0+(?:[.,]0+)?$/.test(amount)) continue;
     let cur = '€';
     if (/£|pound/.test(whole)) cur = '£';
-    else if (/\$|dollar|usd/.test(whole)) cur = '$';
+    else if (/\$|dollar|usd|buck/.test(whole)) cur = '$';
     else if (/chf/.test(whole)) cur = 'CHF';
     else if (/xpf/.test(whole)) cur = 'XPF';
     else if (/cfa/.test(whole)) cur = 'FCFA';
