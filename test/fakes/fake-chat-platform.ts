@@ -103,6 +103,15 @@ export class FakeChatPlatform implements ChatPlatform {
     }
   }
 
+  /** Members whose DM was opened ahead of a send, in order; `openFails` makes every open reject. */
+  readonly opened: string[] = [];
+  openFails = false;
+
+  async openDirectMessage(userId: string): Promise<void> {
+    this.opened.push(userId);
+    if (this.openFails) throw new PlatformError('fake open failure');
+  }
+
   async sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef> {
     this.maybeFail('sendDirectMessage');
     const ref = { channelId: `D-${userId}`, messageId: `m${++this.seq}` };

@@ -7,6 +7,7 @@ import type { ActionSigner } from './action-signer.js';
 import { MattermostFormatter } from './mattermost-formatter.js';
 import { statusOf, type MattermostClient } from './mattermost-sdk.js';
 import { toPostBody } from './post-props.js';
+import { SharedLookup } from '../shared-lookup.js';
 
 export interface MattermostPlatformOptions {
   client: MattermostClient;
@@ -48,7 +49,7 @@ export class MattermostPlatform implements ChatPlatform {
   readonly format = new MattermostFormatter();
   private readonly channels = new Map<string, { value: KnownChannel; at: number }>();
   private readonly users = new Map<string, { value: UserInfo; at: number }>();
-  private readonly dmChannels = new Map<string, string>();
+  private readonly dmChannels = new SharedLookup<string>();
 
   constructor(private readonly o: MattermostPlatformOptions) {}
 
@@ -60,14 +61,16 @@ export class MattermostPlatform implements ChatPlatform {
     return this.o.teamId;
   }
 
+  private dmChannel(userId: string): Promise<string> {
+    return this.dmChannels.get(userId, async () => (await this.call('open a direct message', () => this.o.client.createDirectChannel([this.o.botUserId, userId]))).id);
+  }
+
+  async openDirectMessage(userId: string): Promise<void> {
+    await this.dmChannel(userId);
+  }
+
   async sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef> {
-    let channelId = this.dmChannels.get(userId);
-    if (!channelId) {
-      const dm = await this.call('open a direct message', () => this.o.client.createDirectChannel([this.o.botUserId, userId]));
-      channelId = dm.id;
-      this.dmChannels.set(userId, channelId);
-    }
-    return this.createPost(channelId, message, { forUser: userId });
+    return this.createPost(await this.dmChannel(userId), message, { forUser: userId });
   }
 
   async postToChannel(channelId: string, message: OutgoingMessage, options?: { threadId?: string }): Promise<PostedRef> {

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { fallbackText, messageArgs, toBlocks } from './slack-blocks.js';
 import { SlackFormatter } from './slack-formatter.js';
+import { SharedLookup } from '../shared-lookup.js';
 import { buildSlackPermalink, parseSlackPermalink } from './slack-permalink.js';
 import { isNotFound, toPlatformError } from './slack-web-client.js';
 import { TtlCache } from './ttl-cache.js';
@@ -29,7 +30,8 @@ export class SlackPlatform implements ChatPlatform {
   private readonly users: TtlCache<UserInfo>;
   private readonly members: TtlCache<Set<string>>;
   private readonly parents: TtlCache<ThreadParent>;
-  private readonly dms = new Map<string, string>();
+  /** DM channel per member, opened once (`conversations.open`), shared by concurrent callers. */
+  private readonly dms = new SharedLookup<string>();
   private userList?: { at: number; byName: Map<string, UserInfo> };
   private channelList?: { at: number; byName: Map<string, ChannelInfo> };
 
@@ -55,15 +57,21 @@ export class SlackPlatform implements ChatPlatform {
     }
   }
 
-  async sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef> {
-    let channel = this.dms.get(userId);
-    if (channel === undefined) {
+  private dmChannel(userId: string): Promise<string> {
+    return this.dms.get(userId, async () => {
       const opened = await this.call('conversations.open', () => this.client.conversations.open({ users: userId }));
-      channel = opened.channel?.id;
+      const channel = opened.channel?.id;
       if (!channel) throw toPlatformError('conversations.open', new Error('no DM channel returned'));
-      this.dms.set(userId, channel);
-    }
-    const dm = channel;
+      return channel;
+    });
+  }
+
+  async openDirectMessage(userId: string): Promise<void> {
+    await this.dmChannel(userId);
+  }
+
+  async sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef> {
+    const dm = await this.dmChannel(userId);
     const posted = await this.call('chat.postMessage', () => this.client.chat.postMessage({ channel: dm, ...messageArgs(message) }));
     return { channelId: posted.channel ?? dm, messageId: posted.ts ?? '' };
   }

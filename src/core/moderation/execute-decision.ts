@@ -119,6 +119,9 @@ async function alertRecidive(ctx: ModerationContext, input: DecisionInput, remin
 }
 
 async function remind(ctx: ModerationContext, input: DecisionInput, grace: boolean, recidive: boolean): Promise<void> {
+  // Open the DM while the store answers: one round trip less before the member gets the tip. Harmless if
+  // the lock below goes to another instance (opening a DM posts nothing); a failure shows up at the send.
+  ctx.platform.openDirectMessage?.(input.message.author.id).catch(() => undefined);
   await ctx.resolveChannels();
   const message = await withPermalink(ctx, input.message);
   const variant = pickVariant(`${message.channel.id}:${message.id}`, input.author.lastVariant, ctx.catalog.reminder.openers.length);

@@ -23,6 +23,7 @@ export function createSafePlatform(platform: ChatPlatform): ChatPlatform {
       return platform.botUserId;
     },
     sendDirectMessage: (userId, message) => platform.sendDirectMessage(userId, safe(message)),
+    openDirectMessage: platform.openDirectMessage ? (userId) => platform.openDirectMessage!(userId) : undefined,
     postToChannel: (channelId, message, options) => platform.postToChannel(channelId, safe(message), options),
     updateMessage: (ref, message) => platform.updateMessage(ref, safe(message)),
     findChannelByName: (name) => platform.findChannelByName(name),

@@ -14,6 +14,12 @@ export interface ChatPlatform {
   /** Opens (or reuses) the DM with a member and posts there. */
   sendDirectMessage(userId: string, message: OutgoingMessage): Promise<PostedRef>;
 
+  /**
+   * Opens the DM with a member ahead of time, so that `sendDirectMessage` posts at once. Optional and
+   * idempotent: the core calls it while it checks the reminder lock, and never waits for it.
+   */
+  openDirectMessage?(userId: string): Promise<void>;
+
   /** Posts in a channel, or in a thread of it when `threadId` is given. */
   postToChannel(channelId: string, message: OutgoingMessage, options?: { threadId?: string }): Promise<PostedRef>;
 

@@ -47,6 +47,14 @@ describe('SlackPlatform against a fake Slack', () => {
     ]);
   });
 
+  it('opens a DM once when it is prepared and sent at the same moment', async () => {
+    const p = platform();
+    const [, ref] = await Promise.all([p.openDirectMessage('U0BOB'), p.sendDirectMessage('U0BOB', { text: 'Psst' })]);
+    expect(ref.channelId).toBe('DU0BOB');
+    expect(fake.callsTo('conversations.open')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('posts in a thread and updates a message, dropping its buttons', async () => {
     const p = platform();
     const ref = await p.postToChannel('G0COMITE', { text: 'Ligne comité', buttons: [{ action: 'verdict_confirmed', label: 'Bien vu', value: 'inc-2' }] }, { threadId: '1700000000.000001' });

@@ -44,4 +44,27 @@ describe('exactly-once under failures', () => {
     expect(claims.filter((k) => k.endsWith(':EvPromo'))).toHaveLength(2);
     expect(h.platform.dmsTo('UALICE')).toHaveLength(1);
   });
+
+  it('opens the member\'s DM while the reminder lock is checked, and still sends the tip when that early open fails', async () => {
+    const h = createHarness();
+    const order: string[] = [];
+    const claimEvent = h.store.claimEvent.bind(h.store);
+    h.store.claimEvent = async (key, ttl) => (order.push(`claim ${key}`), claimEvent(key, ttl));
+    const open = h.platform.openDirectMessage.bind(h.platform);
+    h.platform.openDirectMessage = async (userId) => (order.push(`open ${userId}`), open(userId));
+    await h.bot.handleMessage(h.message(CLEAN, { eventId: 'EvQuiet' }));
+    expect(h.platform.opened).toEqual([]);
+    await h.bot.handleMessage(h.message(PROMO, { eventId: 'EvEarly' }));
+    // The event claim comes first; the DM is opened before the reminder lock (the last claim) is asked.
+    expect(order.indexOf('open UALICE')).toBeGreaterThan(0);
+    expect(order.indexOf('open UALICE')).toBeLessThan(order.length - 1);
+    expect(order.at(-1)).toMatch(/^claim /);
+    expect(h.platform.dmsTo('UALICE')).toHaveLength(1);
+
+    const h2 = createHarness();
+    h2.platform.openFails = true;
+    await h2.bot.handleMessage(h2.message(PROMO, { eventId: 'EvOpenFails' }));
+    expect(h2.platform.opened).toEqual(['UALICE']);
+    expect(h2.platform.dmsTo('UALICE')).toHaveLength(1);
+  });
 });
