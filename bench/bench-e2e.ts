@@ -223,7 +223,7 @@ async function main() {
     ['event-to-DM p99 (ms)', pct(sorted, 99).toFixed(2)],
     ['event-to-DM max (ms)', (sorted.at(-1) ?? NaN).toFixed(2)],
     // Above the DM p99: the rest of the tail was spent waiting on the store, the fake API or the CPU.
-    ['bot event-loop stall, longest (ms)', Math.max(...loopStalls).toFixed(1)],
+    ['bot event-loop stall, longest (ms)', loopStalls.length ? Math.max(...loopStalls).toFixed(1) : '-'],
     ...memory.map(([n, rss, used, total]): [string, string] => [
       `bot memory after ${n === 0 ? 'warm-up' : `${n.toLocaleString('en')} events`} (MB: RSS / heap used / heap total)`,
       `${rss.toFixed(0)} / ${used.toFixed(0)} / ${total.toFixed(0)}`,

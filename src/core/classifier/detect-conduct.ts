@@ -39,33 +39,31 @@ const RECRUIT = /\b(?:je cherche des partenaires|rejoindre? mon equipe|join my t
 // (Removing the exclamations below only deletes words, so the gate's answer holds for that text too.)
 // A targeted insult needs one of the slurs as a whole word: gated on those, not on "vous êtes".
 const SLUR_SLOT = gatePattern(new RegExp(String.raw`\b(?:${SLUR})\b`));
-const [TARGETED_SLOT, STANDALONE_SLOT, DEFAMATION_SLOT, RELIGION_SLOT, SECT_SLOT, POLITICS_SLOT] = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS].map(gatePattern);
+const CONDUCT_LISTS = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS];
+const SLOT_OF = new Map(CONDUCT_LISTS.map((re) => [re, gatePattern(re)]));
 
 export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
   const may = gateOf(n);
-  const targetedMay = may[SLUR_SLOT] === 1 && may[TARGETED_SLOT!] === 1;
-  const standaloneMay = may[STANDALONE_SLOT!] === 1;
-  const defamationMay = may[DEFAMATION_SLOT!] === 1;
-  const religionMay = may[RELIGION_SLOT!] === 1;
-  const sectMay = may[SECT_SLOT!] === 1;
-  const politicsMay = may[POLITICS_SLOT!] === 1;
-  if (!targetedMay && !standaloneMay && !defamationMay && !religionMay && !sectMay && !politicsMay) return { flags: [], reasons: [] };
+  // A targeted insult also needs a slur; every other list needs only its own words.
+  const lets = (re: RegExp): boolean => may[SLOT_OF.get(re)!] === 1 && (re !== INSULT_TARGETED || may[SLUR_SLOT] === 1);
+  if (!CONDUCT_LISTS.some(lets)) return { flags: [], reasons: [] };
   const t = n.text.replace(EXCLAMATION, ' ');
+  const run = (re: RegExp): RegExpExecArray | null => (lets(re) ? re.exec(t) : null);
   const flags: ConductFlag[] = [];
   const reasons: Reason[] = [];
-  const insult = (targetedMay ? INSULT_TARGETED.exec(t) : null) ?? (standaloneMay ? INSULT_STANDALONE.exec(t) : null);
+  const insult = run(INSULT_TARGETED) ?? run(INSULT_STANDALONE);
   if (insult) {
     const e = insult[0].trim();
     flags.push('insult');
     reasons.push({ code: 'insult', fr: `des mots blessants visant une personne ou un groupe (« ${e} »)`, en: `hurtful words aimed at a person or group ("${e}")` });
   }
-  const defamation = defamationMay ? DEFAMATION.exec(t) : null;
+  const defamation = run(DEFAMATION);
   if (defamation) {
     const e = defamation[0].trim();
     flags.push('defamation');
     reasons.push({ code: 'defamation', fr: `une accusation grave sans preuve (« ${e} »)`, en: `a serious unproven accusation ("${e}")` });
   }
-  const ideology = (religionMay ? RELIGION.exec(t) : null) ?? (sectMay ? SECT.exec(t) : null) ?? (politicsMay ? POLITICS.exec(t) : null);
+  const ideology = run(RELIGION) ?? run(SECT) ?? run(POLITICS);
   const recruit = ideology ? RECRUIT.exec(t) : null;
   if (ideology && recruit) {
     flags.push('proselytism');
