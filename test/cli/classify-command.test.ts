@@ -83,7 +83,7 @@ describe('charte-bot classify "texte"', () => {
   it('prints a verdict for a person, in French', () => {
     const r = run(['classify', 'Atelier aquarelle samedi, 45€, plus que 3 places, inscriptions en MP', '--channel', 'general']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Verdict : ça ressemble à de la promotion \(score 0,\d\d\)/);
+    expect(r.stdout).toMatch(/Verdict : ça ressemble à de la promotion \(score (?:0,\d\d|1,00)\)/);
     expect(r.stdout).toMatch(/Pourquoi : .*un prix \(45 €\)/);
     expect(r.stdout).toMatch(/Conduite : rien à signaler/);
     expect(r.stdout).toMatch(/Ce que ferait le bot : dans #general, un petit conseil/);

@@ -5,12 +5,14 @@ import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
 import { gatedPatterns } from './pattern-gate.js';
+import { readWording, wordingWeight, WORDING_SIGNAL } from './word-model.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
 /**
  * The promotion detector: hand-written signals (see `promotion-features.ts`) combined in a logistic
- * score, `score = 1 / (1 + e^-(bias + Σ weight·signal))`. Pure: no clock, no I/O, no environment.
+ * score, `score = 1 / (1 + e^-(bias + Σ weight·signal + wording))`, where `wording` is the learned word
+ * model's say (`word-model.ts`). Pure: no clock, no I/O, no environment.
  */
 
 /** How far a signal moved the score, for explanations (`eval --errors`) and reasons. */
@@ -38,18 +40,20 @@ function weightOf(code: string, prior: number): number {
 const FEATURE_WEIGHTS = FEATURES.map((f) => weightOf(f.code, f.prior));
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
 /** Counts the other signals: it weighs in the score but tells a member nothing the others don't say. */
-const STACKED = FEATURES.findIndex((f) => f.code === 'stacked_pitch');
+const STACKED = FEATURES[FEATURES.findIndex((f) => f.code === 'stacked_pitch')];
 
 function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
 }
 
-interface Fired { index: number; weight: number; hit: FeatureHit }
+interface Signal { code: string; fr: (evidence: string) => string; en: (evidence: string) => string }
+
+interface Fired { def: Signal; weight: number; hit: FeatureHit }
 
 interface Scored { promotional: boolean; score: number; logit: number; fired: Fired[] }
 
 function reasonOf(f: Fired, original: string): Reason {
-  const def = FEATURES[f.index];
+  const def = f.def;
   const evidence = evidenceInOriginal(f.hit.evidence, original);
   const enEvidence = f.hit.enEvidence === undefined ? evidence : evidenceInOriginal(f.hit.enEvidence, original);
   return { code: def.code, fr: def.fr(evidence), en: def.en(enEvidence) };
@@ -59,6 +63,7 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
   const hits = detectFeatures({ n, parent });
   let logit = WEIGHTS.bias;
   let solicited = false;
+  let innocent = false;
   const fired: Fired[] = [];
   for (let i = 0; i < FEATURES.length; i++) {
     const hit = hits[i];
@@ -67,7 +72,14 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
     if (weight === 0) continue;
     logit += weight;
     if (i === SOLICITED) solicited = true;
-    fired.push({ index: i, weight, hit });
+    if (weight < 0) innocent = true;
+    fired.push({ def: FEATURES[i], weight, hit });
+  }
+  const reading = readWording(n.text);
+  const wording = wordingWeight(reading, innocent);
+  if (wording !== 0) {
+    logit += wording;
+    fired.push({ def: WORDING_SIGNAL, weight: wording, hit: { evidence: reading.strongest } });
   }
   fired.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const raw = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
@@ -78,13 +90,27 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
   return { promotional, score: s, logit, fired };
 }
 
-/** Reasons say why it looks like promotion; when nothing commercial was seen they stay empty. */
+/**
+ * Reasons say why it looks like promotion; when nothing commercial was seen they stay empty. The
+ * wording reason is the vaguest, so it is told only when the signals have little else to say.
+ */
 function topReasons(fired: Fired[], original: string): Reason[] {
   const out: Reason[] = [];
+  let wording: Fired | undefined;
   for (const f of fired) {
-    if (f.weight <= 0.25 || f.index === STACKED) continue;
+    if (f.weight <= 0.25 || f.def === STACKED) continue;
+    if (f.def === WORDING_SIGNAL) {
+      wording = f;
+      continue;
+    }
     out.push(reasonOf(f, original));
     if (out.length === MAX_REASONS) break;
+  }
+  if (wording && out.length < 2) {
+    const reason = reasonOf(wording, original);
+    // « Abonnez-vous » already quoted by another reason: the word alone would say it twice.
+    const word = evidenceInOriginal(wording.hit.evidence, original).toLowerCase();
+    if (word === '' || !out.some((r) => r.fr.toLowerCase().includes(word))) out.push(reason);
   }
   return out;
 }
@@ -92,7 +118,7 @@ function topReasons(fired: Fired[], original: string): Reason[] {
 /** The verdict plus every signal that fired (for `eval --errors` and the training tool). */
 export function explainPromotion(text: string, options: ClassifyOptions = {}): PromotionExplanation {
   const s = score(normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
-  const contributions = s.fired.map((f) => ({ code: FEATURES[f.index].code, weight: f.weight, reason: reasonOf(f, text) }));
+  const contributions = s.fired.map((f) => ({ code: f.def.code, weight: Math.round(f.weight * 1000) / 1000, reason: reasonOf(f, text) }));
   return { promotional: s.promotional, score: s.score, reasons: topReasons(s.fired, text), contributions, logit: s.logit };
 }
 
