@@ -22,7 +22,7 @@ import { FEATURES, extractFeatures } from '../core/classifier/promotion-features
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
 import type { LabelledLine } from '../core/classifier/evaluate-set.js';
-import { readWording, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
+import { readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
 import { fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,7 +72,7 @@ function loadFile(name: string): LabelledFile {
 function outOfFoldReadings(files: LabelledFile[]): Map<string, WordReading[]> {
   const out = new Map<string, WordReading[]>();
   for (const f of files) {
-    const model = fitWordModel(files.filter((o) => o !== f).flatMap((o) => o.words));
+    const model = wordTable(fitWordModel(files.filter((o) => o !== f).flatMap((o) => o.words)));
     out.set(f.name, f.words.map((w) => readWording(w.folded, model)));
   }
   return out;

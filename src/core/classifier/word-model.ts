@@ -16,8 +16,14 @@ import { WORD_MODEL } from './word-model-weights.js';
  */
 
 export const STEM_LENGTH = 6;
-/** Shorter words ("mes", "the") weigh in but say nothing to a member when quoted as the reason. */
-const MIN_EVIDENCE_LENGTH = 4;
+/**
+ * Short words ("mes", "your") and greetings weigh in but say nothing to a member when quoted as the
+ * reason; nor does the `link` of a link mark.
+ */
+const MIN_EVIDENCE_LENGTH = 5;
+const NOT_EVIDENCE = new Set(
+  'hello about please thank thanks merci bonjour salut coucou votre notre leurs their there which would could these those where quand aussi encore toujours avant apres'.split(' '),
+);
 /** Long messages are read up to here: the opening of a post is where a pitch shows. */
 const MAX_TOKENS = 400;
 
@@ -61,53 +67,154 @@ export interface WordReading {
   strongest: string;
 }
 
-let weights: Map<string, number> | undefined;
+/**
+ * The weights as an open-addressing table keyed by a 32-bit hash of each stem or pair, so reading a
+ * message allocates no strings: the hot path of every message sees only character codes and numbers.
+ * Two different features sharing a hash (about one chance in a million per message with ~6,000
+ * weights) would only misread that one feature.
+ */
+export interface WordTable {
+  keys: Int32Array;
+  values: Float64Array;
+  mask: number;
+  bias: number;
+}
 
-function loadWeights(): Map<string, number> {
-  if (weights) return weights;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `s.slice(start, end)`, never 0 (0 marks an empty slot). */
+function hashOf(s: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h === 0 ? 1 : h;
+}
+
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, FNV_PRIME) ^ 0x5bd1e995;
+  return h === 0 ? 1 : h;
+}
+
+const NUMBER_HASH = hashOf('#', 0, 1);
+const LINK_HASH = hashOf('<link>', 0, 6);
+
+function featureHash(feature: string): number {
+  const space = feature.indexOf(' ');
+  if (space < 0) return hashOf(feature, 0, feature.length);
+  return pairHash(hashOf(feature, 0, space), hashOf(feature, space + 1, feature.length));
+}
+
+function slotOf(table: WordTable, h: number): number {
+  let i = h & table.mask;
+  while (table.keys[i] !== 0 && table.keys[i] !== h) i = (i + 1) & table.mask;
+  return i;
+}
+
+/** Builds the table from `feature → weight` (the shipped file, or the training tool's own fits). */
+export function wordTable(weights: ReadonlyMap<string, number>): WordTable {
+  let size = 16;
+  while (size < weights.size * 2) size *= 2;
+  const table: WordTable = { keys: new Int32Array(size), values: new Float64Array(size), mask: size - 1, bias: 0 };
+  for (const [feature, weight] of weights) {
+    if (feature === '^') {
+      table.bias = weight;
+      continue;
+    }
+    const h = featureHash(feature);
+    const i = slotOf(table, h);
+    table.keys[i] = h;
+    table.values[i] = weight;
+  }
+  return table;
+}
+
+let shipped: WordTable | undefined;
+
+function shippedTable(): WordTable {
+  if (shipped) return shipped;
   const map = new Map<string, number>();
   for (const entry of WORD_MODEL.split('\n')) {
     const tab = entry.lastIndexOf('\t');
     if (tab > 0) map.set(entry.slice(0, tab), Number(entry.slice(tab + 1)));
   }
-  weights = map;
-  return map;
+  shipped = wordTable(map);
+  return shipped;
 }
 
-/** Reads a folded message with the shipped weights, or with `w` (the training tool's own fits). */
-export function readWording(folded: string, w: ReadonlyMap<string, number> = loadWeights()): WordReading {
-  let logit = w.get('^') ?? 0;
-  let best = 0;
-  let strongest = '';
-  const re = new RegExp(TOKEN);
-  const seen = new Set<string>();
-  let prev = '';
-  let count = 0;
-  for (let m = re.exec(folded); m !== null && count < MAX_TOKENS; m = re.exec(folded), count++) {
-    const word = m[0];
-    const stem = stemOf(word);
-    if (!seen.has(stem)) {
-      seen.add(stem);
-      const v = w.get(stem);
-      if (v !== undefined) {
-        logit += v;
-        if (v > best && word.length >= MIN_EVIDENCE_LENGTH) {
-          best = v;
-          strongest = word;
-        }
-      }
-    }
-    if (prev !== '') {
-      const pair = `${prev} ${stem}`;
-      if (!seen.has(pair)) {
-        seen.add(pair);
-        const v = w.get(pair);
-        if (v !== undefined) logit += v;
-      }
-    }
-    prev = stem;
+function weightAt(table: WordTable, h: number): number {
+  const i = slotOf(table, h);
+  return table.keys[i] === h ? table.values[i]! : 0;
+}
+
+// Features already counted in the message being read: a small table reset by bumping a generation.
+const SEEN_SIZE = 2048; // > 2 × MAX_TOKENS features
+const seenKeys = new Int32Array(SEEN_SIZE);
+const seenGen = new Uint32Array(SEEN_SIZE);
+let generation = 0;
+
+/** Marks `h` as counted; false when it already was. */
+function firstTime(h: number): boolean {
+  let i = h & (SEEN_SIZE - 1);
+  while (seenGen[i] === generation) {
+    if (seenKeys[i] === h) return false;
+    i = (i + 1) & (SEEN_SIZE - 1);
   }
-  return { logit, strongest };
+  seenGen[i] = generation;
+  seenKeys[i] = h;
+  return true;
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** `€ $ £ % @ ⟦`: one-character tokens (the same set as TOKEN). */
+const isSignCode = (c: number): boolean => c === 0x20ac || c === 36 || c === 0xa3 || c === 37 || c === 64 || c === 0x27e6;
+
+/**
+ * Reads a folded message: the same features as `wordFeatures` (each stem and pair once), summed.
+ * Walks character codes instead of running TOKEN, so no string is built per word.
+ */
+export function readWording(folded: string, table: WordTable = shippedTable()): WordReading {
+  generation = generation === 0xffffffff ? 1 : generation + 1;
+  if (generation === 1) seenGen.fill(0);
+  let logit = table.bias;
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = 0;
+  let prev = 0;
+  let count = 0;
+  const n = folded.length;
+  for (let i = 0; i < n && count < MAX_TOKENS; ) {
+    const c = folded.charCodeAt(i);
+    let h: number;
+    const start = i;
+    if (isWordCode(c)) {
+      let end = i + 1;
+      while (end < n && isWordCode(folded.charCodeAt(end))) end++;
+      i = end;
+      h = c <= 57 ? NUMBER_HASH : hashOf(folded, start, Math.min(end, start + STEM_LENGTH));
+    } else if (isSignCode(c)) {
+      i++;
+      h = c === 0x27e6 ? LINK_HASH : hashOf(folded, start, i);
+    } else {
+      i++;
+      continue;
+    }
+    count++;
+    if (firstTime(h)) {
+      const v = weightAt(table, h);
+      logit += v;
+      if (v > best && i - start >= MIN_EVIDENCE_LENGTH && c > 57 && prev !== LINK_HASH && !NOT_EVIDENCE.has(folded.slice(start, i))) {
+        best = v;
+        bestStart = start;
+        bestEnd = i;
+      }
+    }
+    if (prev !== 0) {
+      const p = pairHash(prev, h);
+      if (firstTime(p)) logit += weightAt(table, p);
+    }
+    prev = h;
+  }
+  return { logit, strongest: folded.slice(bestStart, bestEnd) };
 }
 
 /**
