@@ -206,6 +206,10 @@ describe('detectConduct', () => {
     ['Le comité, c’est une bande d’incompétents'],
     ["You're such an idiot, seriously"],
     ['Toi t’es vraiment la reine des connes'],
+    ['Mêle-toi de tes oignons, espèce de vieux grincheux'],
+    ['Les webdesigners de la coop c’est tous des tocards'],
+    ['Il faut vraiment être débile pour rater un devis pareil'],
+    ['Ton logo est aussi moche que toi'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
   });
@@ -222,6 +226,9 @@ describe('detectConduct', () => {
     ['Le trésorier a un casier pour escroquerie, méfiez-vous'],
     ['La gérante s’est acheté un scooter avec nos cotisations, c’est du détournement'],
     ['Le menuisier de la coop, il fait bosser des stagiaires au black, faites gaffe'],
+    ['Fuyez Gérard le plombier, il a même pas de diplôme et il arnaque les petites vieilles'],
+    ['Le bureau se verse des primes en douce pendant qu’on galère'],
+    ['Cette photographe revend les photos de ses clientes à des banques d’images'],
   ])('flags an unproven accusation: %s', (text) => {
     expect(detectConduct(text).flags).toContain('defamation');
   });
@@ -239,6 +246,10 @@ describe('detectConduct', () => {
       'Mon Dieu quelle journée, trois clients au téléphone en même temps',
       'Je suis nulle en Excel, quelqu’un peut m’aider ?',
       'T’es le pire 😂 j’ai ri toute la réunion',
+      // Idioms and kinds of things, not accusations or insults.
+      'Elle m’a volé la vedette avec sa tarte au citron 😂',
+      'C’est une espèce de champignon qui pousse sur les vieux chênes',
+      'Attention à la date limite, l’URSSAF ne rigole pas avec les retards',
     ]) {
       expect(detectConduct(text).flags, text).toEqual([]);
     }
@@ -250,6 +261,7 @@ describe('detectConduct', () => {
     ['Join us for bible study on Thursday, God has a plan for you'],
     ['Adhérez au parti de la Nation, ensemble on virera les traîtres'],
     ['Suivez le maître, coupez les ponts avec vos familles, lui seul détient la clé'],
+    ['La Confrérie de l’Aube t’attend, laisse ton ancienne vie derrière toi, je t’emmène jeudi'],
   ])('flags proselytism: %s', (text) => {
     const v = detectConduct(text);
     expect(v.flags).toContain('proselytism');
