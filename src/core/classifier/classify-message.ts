@@ -5,7 +5,7 @@ import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
 import { gatedPatterns } from './pattern-gate.js';
-import { readWording, wordingWeight, WORDING_SIGNAL } from './word-model.js';
+import { MODEL_COLUMN, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -75,11 +75,13 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
     if (weight < 0) innocent = true;
     fired.push({ def: FEATURES[i], weight, hit });
   }
-  const reading = readWording(n.text);
+  const words = wordsOf(n);
+  const reading = { logit: words.logits[MODEL_COLUMN.promotion]!, strongest: words.strongest[MODEL_COLUMN.promotion]! };
   const wording = wordingWeight(reading, innocent);
   if (wording !== 0) {
     logit += wording;
-    fired.push({ def: WORDING_SIGNAL, weight: wording, hit: { evidence: reading.strongest } });
+    // A wording that pulls the score down has no word to quote.
+    fired.push({ def: WORDING_SIGNAL, weight: wording, hit: { evidence: wording > 0 ? reading.strongest : '' } });
   }
   fired.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const raw = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;

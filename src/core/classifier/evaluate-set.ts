@@ -50,7 +50,8 @@ const CONDUCT_CATEGORIES: Record<string, ConductFlag[]> = {
   proselytism: ['proselytism'],
 };
 
-function expectedConduct(line: LabelledLine): string | null {
+/** The conduct kind a labelled line is about, if any (`conduct` field, or an old-style category). */
+export function expectedConduct(line: LabelledLine): string | null {
   if (Array.isArray(line.conduct) && line.conduct.length > 0) return String(line.conduct[0]);
   return line.category && line.category in CONDUCT_CATEGORIES ? line.category : null;
 }

@@ -1,3 +1,5 @@
+import type { WordReadings } from './word-model.js';
+
 /**
  * Turns a raw chat message into one lower-case, accent-free, de-obfuscated string the signals can read,
  * plus the links it carries and how much disguise it took to get there.
@@ -31,6 +33,8 @@ export interface NormalizedText {
   wordCount: number;
   /** Which detector patterns may match `text`: filled by `gateOf` (pattern-gate.ts) on first use. */
   gate?: Uint8Array;
+  /** The word models' reading of `text`: filled by `wordsOf` (word-model.ts) on first use. */
+  words?: WordReadings;
 }
 
 const LINK_MARK = ' ⟦link⟧ ';

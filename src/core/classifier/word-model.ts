@@ -1,4 +1,5 @@
-import { WORD_MODEL } from './word-model-weights.js';
+import { WORD_MODELS } from './word-model-weights.js';
+import type { NormalizedText } from './normalize-text.js';
 
 /**
  * A small learned reading of a message's wording, beside the hand-written signals.
@@ -6,8 +7,9 @@ import { WORD_MODEL } from './word-model-weights.js';
  * Phrase lists catch what someone thought to write down; a member who sells in words nobody listed
  * ("je lance mes paniers de Noël, dispo jusqu'au 15") slips through. This model has read every
  * labelled line of `data/eval` and gives each word stem and pair of stems a weight, so wording that
- * leans commercial adds up even when no single phrase list knows it. It is one signal among the others
- * (its weight in the final score is fitted like theirs), never a verdict alone.
+ * leans commercial adds up even when no single phrase list knows it. It is one voice beside the hand
+ * signals (`wordingWeight`), never a verdict alone. Three more models of the same kind read insults,
+ * accusations and recruiting for the conduct flags (`detect-conduct.ts`); all four are read in one pass.
  *
  * Words are cut to their first STEM_LENGTH letters so that "reservez", "reservation" and "reserve"
  * share one weight: a crude stemmer, but French and English both put the meaning up front. Numbers
@@ -60,24 +62,24 @@ export function wordFeatures(folded: string): string[] {
   return [...seen];
 }
 
-export interface WordReading {
-  /** The model's log-odds that the wording is promotional. */
-  logit: number;
-  /** The word (not stem) that weighed most towards promotion, for the reason shown to a member. */
-  strongest: string;
-}
+
+/** The models shipped in `word-model-weights.ts`, in the order of a table's columns. */
+export const MODEL_NAMES = ['promotion', 'insult', 'defamation', 'proselytism'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
 
 /**
- * The weights as an open-addressing table keyed by a 32-bit hash of each stem or pair, so reading a
- * message allocates no strings: the hot path of every message sees only character codes and numbers.
- * Two different features sharing a hash (about one chance in a million per message with ~6,000
- * weights) would only misread that one feature.
+ * Weights as an open-addressing table keyed by a 32-bit hash of each stem or pair, one column per model,
+ * so reading a message allocates no strings: the hot path sees only character codes and numbers. Two
+ * different features sharing a hash (about one chance in a million per message with ~10,000 keys)
+ * would only misread that one feature.
  */
 export interface WordTable {
   keys: Int32Array;
+  /** `values[slot * width + model]`. */
   values: Float64Array;
+  width: number;
   mask: number;
-  bias: number;
+  bias: Float64Array;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -110,40 +112,42 @@ function slotOf(table: WordTable, h: number): number {
   return i;
 }
 
-/** Builds the table from `feature → weight` (the shipped file, or the training tool's own fits). */
-export function wordTable(weights: ReadonlyMap<string, number>): WordTable {
+/** Builds one table from `feature → weight` maps (the shipped file, or the training tool's own fits). */
+export function wordTable(models: readonly ReadonlyMap<string, number>[]): WordTable {
+  const width = models.length;
+  const distinct = new Set(models.flatMap((m) => [...m.keys()]));
   let size = 16;
-  while (size < weights.size * 2) size *= 2;
-  const table: WordTable = { keys: new Int32Array(size), values: new Float64Array(size), mask: size - 1, bias: 0 };
-  for (const [feature, weight] of weights) {
-    if (feature === '^') {
-      table.bias = weight;
-      continue;
+  while (size < distinct.size * 2) size *= 2;
+  const table: WordTable = { keys: new Int32Array(size), values: new Float64Array(size * width), width, mask: size - 1, bias: new Float64Array(width) };
+  models.forEach((weights, model) => {
+    for (const [feature, weight] of weights) {
+      if (feature === '^') {
+        table.bias[model] = weight;
+        continue;
+      }
+      const h = featureHash(feature);
+      const i = slotOf(table, h);
+      table.keys[i] = h;
+      table.values[i * width + model] = weight;
     }
-    const h = featureHash(feature);
-    const i = slotOf(table, h);
-    table.keys[i] = h;
-    table.values[i] = weight;
-  }
+  });
   return table;
+}
+
+export function parseWordModel(text: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const entry of text.split('\n')) {
+    const tab = entry.lastIndexOf('\t');
+    if (tab > 0) map.set(entry.slice(0, tab), Number(entry.slice(tab + 1)));
+  }
+  return map;
 }
 
 let shipped: WordTable | undefined;
 
 function shippedTable(): WordTable {
-  if (shipped) return shipped;
-  const map = new Map<string, number>();
-  for (const entry of WORD_MODEL.split('\n')) {
-    const tab = entry.lastIndexOf('\t');
-    if (tab > 0) map.set(entry.slice(0, tab), Number(entry.slice(tab + 1)));
-  }
-  shipped = wordTable(map);
+  shipped ??= wordTable(MODEL_NAMES.map((name) => parseWordModel(WORD_MODELS[name] ?? '')));
   return shipped;
-}
-
-function weightAt(table: WordTable, h: number): number {
-  const i = slotOf(table, h);
-  return table.keys[i] === h ? table.values[i]! : 0;
 }
 
 // Features already counted in the message being read: a small table reset by bumping a generation.
@@ -168,17 +172,23 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && 
 /** `€ $ £ % @ ⟦`: one-character tokens (the same set as TOKEN). */
 const isSignCode = (c: number): boolean => c === 0x20ac || c === 36 || c === 0xa3 || c === 37 || c === 64 || c === 0x27e6;
 
+/** Every model's reading of one message: log-odds, and the word that weighed most towards it. */
+export interface WordReadings {
+  logits: Float64Array;
+  strongest: string[];
+}
+
 /**
- * Reads a folded message: the same features as `wordFeatures` (each stem and pair once), summed.
- * Walks character codes instead of running TOKEN, so no string is built per word.
+ * Reads a folded message with every model of `table`: the same features as `wordFeatures` (each stem
+ * and pair once), summed. Walks character codes instead of running TOKEN, so no string is built per word.
  */
-export function readWording(folded: string, table: WordTable = shippedTable()): WordReading {
+export function readWords(folded: string, table: WordTable = shippedTable()): WordReadings {
   generation = generation === 0xffffffff ? 1 : generation + 1;
   if (generation === 1) seenGen.fill(0);
-  let logit = table.bias;
-  let best = 0;
-  let bestStart = 0;
-  let bestEnd = 0;
+  const width = table.width;
+  const logits = Float64Array.from(table.bias);
+  const best = new Float64Array(width);
+  const bestAt = new Int32Array(width * 2);
   let prev = 0;
   let count = 0;
   const n = folded.length;
@@ -200,22 +210,55 @@ export function readWording(folded: string, table: WordTable = shippedTable()): 
     }
     count++;
     if (firstTime(h)) {
-      const v = weightAt(table, h);
-      logit += v;
-      if (v > best && i - start >= MIN_EVIDENCE_LENGTH && c > 57 && prev !== LINK_HASH && !NOT_EVIDENCE.has(folded.slice(start, i))) {
-        best = v;
-        bestStart = start;
-        bestEnd = i;
+      const slot = slotOf(table, h);
+      if (table.keys[slot] === h) {
+        const quotable = i - start >= MIN_EVIDENCE_LENGTH && c > 57 && prev !== LINK_HASH;
+        for (let m = 0; m < width; m++) {
+          const v = table.values[slot * width + m]!;
+          logits[m] += v;
+          if (v > best[m]! && quotable && !NOT_EVIDENCE.has(folded.slice(start, i))) {
+            best[m] = v;
+            bestAt[m * 2] = start;
+            bestAt[m * 2 + 1] = i;
+          }
+        }
       }
     }
     if (prev !== 0) {
       const p = pairHash(prev, h);
-      if (firstTime(p)) logit += weightAt(table, p);
+      if (firstTime(p)) {
+        const slot = slotOf(table, p);
+        if (table.keys[slot] === p) for (let m = 0; m < width; m++) logits[m] += table.values[slot * width + m]!;
+      }
     }
     prev = h;
   }
-  return { logit, strongest: folded.slice(bestStart, bestEnd) };
+  const strongest: string[] = [];
+  for (let m = 0; m < width; m++) strongest.push(folded.slice(bestAt[m * 2]!, bestAt[m * 2 + 1]!));
+  return { logits, strongest };
 }
+
+export interface WordReading {
+  /** The model's log-odds. */
+  logit: number;
+  /** The word (not stem) that weighed most towards it, for the reason shown to a member. */
+  strongest: string;
+}
+
+/** One model's reading (`model` = column of `table`; the promotion model by default). */
+export function readWording(folded: string, table: WordTable = shippedTable(), model = 0): WordReading {
+  const r = readWords(folded, table);
+  return { logit: r.logits[model]!, strongest: r.strongest[model]! };
+}
+
+/** The shipped models' reading of a message, read once and kept on it (promotion and conduct share it). */
+export function wordsOf(n: NormalizedText): WordReadings {
+  n.words ??= readWords(n.text);
+  return n.words;
+}
+
+/** Column of a shipped model in `wordsOf(n)`. */
+export const MODEL_COLUMN: Record<ModelName, number> = { promotion: 0, insult: 1, defamation: 2, proselytism: 3 };
 
 /**
  * How the word model's reading joins the hand-written signals' log-odds. It lifts a message the signals

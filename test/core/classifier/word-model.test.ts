@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../src/core/classifier/normalize-text.js';
 import { readWording, wordFeatures, wordTable, wordingWeight } from '../../../src/core/classifier/word-model.js';
 import { explainPromotion, classifyMessage } from '../../../src/core/classifier/classify-message.js';
-import { fitWordModel, renderWordModel } from '../../../src/tools/fit-word-model.js';
+import { fitWordModel, serializeWordModel } from '../../../src/tools/fit-word-model.js';
 
 const fold = (s: string): string => normalizeText(s).text;
 
@@ -25,13 +25,13 @@ describe('the word model', () => {
     expect(weights.get('tarifs')).toBeGreaterThan(0);
     expect(weights.get('comman')).toBeGreaterThan(0); // « commandez », cut to its stem
     expect(weights.get('merci')).toBeLessThan(0);
-    const model = wordTable(weights);
+    const model = wordTable([weights]);
     expect(readWording(fold('Commandez mes tirages, tarifs en MP'), model).logit).toBeGreaterThan(0);
     expect(readWording(fold("Merci pour l'apéro, bonne soirée"), model).logit).toBeLessThan(0);
   });
 
   it('is reproducible: the same lines always give the same weights file', () => {
-    expect(renderWordModel(fitWordModel(examples), 'toy')).toBe(renderWordModel(fitWordModel([...examples]), 'toy'));
+    expect(serializeWordModel(fitWordModel(examples))).toBe(serializeWordModel(fitWordModel([...examples])));
   });
 
   it('reads a message exactly as the training tool counted it (each stem and pair once)', () => {
@@ -39,17 +39,17 @@ describe('the word model', () => {
     for (const message of ['Tarifs tarifs TARIFS : commandez, commandez ! 12 € la photo, merci', 'Réservez vos paniers, merci Léa ⟦link⟧ 20 %']) {
       const text = fold(message);
       const expected = wordFeatures(text).reduce((sum, f) => sum + (weights.get(f) ?? 0), 0);
-      expect(readWording(text, wordTable(weights)).logit).toBeCloseTo(expected, 9);
+      expect(readWording(text, wordTable([weights])).logit).toBeCloseTo(expected, 9);
     }
   });
 
   it('quotes a whole word of the message as its evidence, not a stem', () => {
-    const model = wordTable(fitWordModel(examples));
+    const model = wordTable([fitWordModel(examples)]);
     expect(readWording(fold('Commandez vite !'), model).strongest).toBe('commandez');
   });
 
   it('reads only the opening of a 200 KB message, so its cost stays bounded', () => {
-    const model = wordTable(fitWordModel(examples));
+    const model = wordTable([fitWordModel(examples)]);
     const opening = `reservez vos paniers ! ${'et encore '.repeat(20_000)}`;
     expect(opening.length).toBeGreaterThan(200_000);
     // A word past the opening changes nothing.
