@@ -22,7 +22,7 @@ import { FEATURES, extractFeatures } from '../core/classifier/promotion-features
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
 import { expectedConduct, type LabelledLine } from '../core/classifier/evaluate-set.js';
-import { MODEL_NAMES, readWording, wordTable, wordingWeight, type ModelName, type WordReading } from '../core/classifier/word-model.js';
+import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, type ModelName, type WordReading } from '../core/classifier/word-model.js';
 import { fitWordModel, renderWordModels, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -129,7 +129,7 @@ export function score(model: Model, examples: Example[], threshold = 0.5): { pre
     for (let j = 0; j < model.weights.length; j++) {
       if (!e.x[j]) continue;
       z += model.weights[j]!;
-      if (model.weights[j]! < 0) innocent = true;
+      if (INNOCENT_SIGNALS.has(FEATURES[j]!.code)) innocent = true;
     }
     const s = sigmoid(z + wordingWeight(e.wording, innocent));
     // Same rule as classifyMessage: conduct problems below 0.9 are not treated as adverts.

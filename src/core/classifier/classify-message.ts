@@ -5,7 +5,7 @@ import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
 import { gatedPatterns } from './pattern-gate.js';
-import { MODEL_COLUMN, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
+import { INNOCENT_SIGNALS, MODEL_COLUMN, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -40,7 +40,9 @@ function weightOf(code: string, prior: number): number {
 const FEATURE_WEIGHTS = FEATURES.map((f) => weightOf(f.code, f.prior));
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
 /** Counts the other signals: it weighs in the score but tells a member nothing the others don't say. */
-const STACKED = FEATURES[FEATURES.findIndex((f) => f.code === 'stacked_pitch')];
+const STACKED = FEATURES.find((f) => f.code === 'stacked_pitch');
+/** Signals the wording may not outvote, in `FEATURES` order. */
+const INNOCENT_AT = FEATURES.map((f) => INNOCENT_SIGNALS.has(f.code));
 
 function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;
@@ -72,7 +74,7 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
     if (weight === 0) continue;
     logit += weight;
     if (i === SOLICITED) solicited = true;
-    if (weight < 0) innocent = true;
+    if (INNOCENT_AT[i]) innocent = true;
     fired.push({ def: FEATURES[i], weight, hit });
   }
   const words = wordsOf(n);
