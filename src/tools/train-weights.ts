@@ -131,7 +131,7 @@ export function score(model: Model, examples: Example[], threshold = 0.5): { pre
       z += model.weights[j]!;
       if (INNOCENT_SIGNALS.has(FEATURES[j]!.code)) innocent = true;
     }
-    const s = sigmoid(z + wordingWeight(e.wording, innocent));
+    const s = sigmoid(z + wordingWeight(e.wording.logit, innocent));
     // Same rule as classifyMessage: conduct problems below 0.9 are not treated as adverts.
     const solicited = e.x[SOLICITED] === 1;
     const promotional = s >= threshold && !(e.conduct && s < 0.9) && !solicited;

@@ -5,7 +5,7 @@ import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
 import { gatedPatterns } from './pattern-gate.js';
-import { INNOCENT_SIGNALS, MODEL_COLUMN, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
+import { INNOCENT_SIGNALS, MODEL_COLUMN, strongestWord, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -78,12 +78,11 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
     fired.push({ def: FEATURES[i], weight, hit });
   }
   const words = wordsOf(n);
-  const reading = { logit: words.logits[MODEL_COLUMN.promotion]!, strongest: words.strongest[MODEL_COLUMN.promotion]! };
-  const wording = wordingWeight(reading, innocent);
+  const wording = wordingWeight(words.logits[MODEL_COLUMN.promotion]!, innocent);
   if (wording !== 0) {
     logit += wording;
     // A wording that pulls the score down has no word to quote.
-    fired.push({ def: WORDING_SIGNAL, weight: wording, hit: { evidence: wording > 0 ? reading.strongest : '' } });
+    fired.push({ def: WORDING_SIGNAL, weight: wording, hit: { evidence: wording > 0 ? strongestWord(words, MODEL_COLUMN.promotion) : '' } });
   }
   fired.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const raw = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;

@@ -1,7 +1,7 @@
 import type { ConductFlag, ConductVerdict, Reason } from './verdict.js';
 import type { NormalizedText } from './normalize-text.js';
 import { gateOf, gatePattern } from './pattern-gate.js';
-import { MODEL_COLUMN, wordsOf } from './word-model.js';
+import { MODEL_COLUMN, strongestWord, wordsOf } from './word-model.js';
 
 /**
  * Conduct flags for the committee (never a DM): insults and defamation aimed at people or at the coop,
@@ -92,7 +92,7 @@ export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): Co
   for (const kind of ['insult', 'defamation', 'proselytism'] as const) {
     if (flags.includes(kind) || !leans(kind)) continue;
     flags.push(kind);
-    reasons.push(modelReason(kind, words.strongest[MODEL_COLUMN[kind]]!));
+    reasons.push(modelReason(kind, strongestWord(words, MODEL_COLUMN[kind])));
   }
   return { flags, reasons };
 }

@@ -172,11 +172,21 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && 
 /** `€ $ £ % @ ⟦`: one-character tokens (the same set as TOKEN). */
 const isSignCode = (c: number): boolean => c === 0x20ac || c === 36 || c === 0xa3 || c === 37 || c === 64 || c === 0x27e6;
 
-/** Every model's reading of one message: log-odds, and the word that weighed most towards it. */
+/** Every model's reading of one message: log-odds, and where the word that weighed most towards it is. */
 export interface WordReadings {
   logits: Float64Array;
-  strongest: string[];
+  /** `[start, end)` in `text` of each model's strongest word (`strongestWord`). */
+  spans: Int32Array;
+  text: string;
 }
+
+/** The word that weighed most towards `model`, for the reason shown to a member ('' when none did). */
+export function strongestWord(r: WordReadings, model: number): string {
+  return r.text.slice(r.spans[model * 2]!, r.spans[model * 2 + 1]!);
+}
+
+/** Per model, the weight of its strongest word so far (scratch for `readWords`; tables have ≤ 16 models). */
+const best = new Float64Array(16);
 
 /**
  * Reads a folded message with every model of `table`: the same features as `wordFeatures` (each stem
@@ -187,8 +197,8 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
   if (generation === 1) seenGen.fill(0);
   const width = table.width;
   const logits = Float64Array.from(table.bias);
-  const best = new Float64Array(width);
-  const bestAt = new Int32Array(width * 2);
+  const spans = new Int32Array(width * 2);
+  best.fill(0);
   let prev = 0;
   let count = 0;
   const n = folded.length;
@@ -213,13 +223,14 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
       const slot = slotOf(table, h);
       if (table.keys[slot] === h) {
         const quotable = i - start >= MIN_EVIDENCE_LENGTH && c > 57 && prev !== LINK_HASH;
+        const base = slot * width;
         for (let m = 0; m < width; m++) {
-          const v = table.values[slot * width + m]!;
+          const v = table.values[base + m]!;
           logits[m] += v;
           if (v > best[m]! && quotable && !NOT_EVIDENCE.has(folded.slice(start, i))) {
             best[m] = v;
-            bestAt[m * 2] = start;
-            bestAt[m * 2 + 1] = i;
+            spans[m * 2] = start;
+            spans[m * 2 + 1] = i;
           }
         }
       }
@@ -228,14 +239,15 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
       const p = pairHash(prev, h);
       if (firstTime(p)) {
         const slot = slotOf(table, p);
-        if (table.keys[slot] === p) for (let m = 0; m < width; m++) logits[m] += table.values[slot * width + m]!;
+        if (table.keys[slot] === p) {
+          const base = slot * width;
+          for (let m = 0; m < width; m++) logits[m] += table.values[base + m]!;
+        }
       }
     }
     prev = h;
   }
-  const strongest: string[] = [];
-  for (let m = 0; m < width; m++) strongest.push(folded.slice(bestAt[m * 2]!, bestAt[m * 2 + 1]!));
-  return { logits, strongest };
+  return { logits, spans, text: folded };
 }
 
 export interface WordReading {
@@ -248,7 +260,7 @@ export interface WordReading {
 /** One model's reading (`model` = column of `table`; the promotion model by default). */
 export function readWording(folded: string, table: WordTable = shippedTable(), model = 0): WordReading {
   const r = readWords(folded, table);
-  return { logit: r.logits[model]!, strongest: r.strongest[model]! };
+  return { logit: r.logits[model]!, strongest: strongestWord(r, model) };
 }
 
 /** The shipped models' reading of a message, read once and kept on it (promotion and conduct share it). */
@@ -276,8 +288,8 @@ export const WORD_OFFSET = 1.5;
 /** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
 export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news']);
 
-export function wordingWeight(reading: WordReading, innocentSignal: boolean): number {
-  const w = WORD_SCALE * reading.logit + WORD_OFFSET;
+export function wordingWeight(logit: number, innocentSignal: boolean): number {
+  const w = WORD_SCALE * logit + WORD_OFFSET;
   return innocentSignal ? Math.min(w, 0) : w;
 }
 
