@@ -12,18 +12,19 @@ import { MODEL_COLUMN, strongestWord, wordsOf } from './word-model.js';
  * either. Recruiting needs both an ideology and a call to join, convert or vote.
  *
  * Beside the lists, a word model per kind (`word-model.ts`, fitted on the labelled lines) flags what the
- * lists never saw worded that way. On blind sets, scored before they were trained on, the lists alone
- * found 0.37–0.60 of these lines and the lists with the models 0.73–1.00, at 0.4 % false alarms overall
- * (README, "Measured"). The committee reads these flags; nobody is told off by the bot for them.
+ * lists never saw worded that way. On eight blind sets, each scored once before it was trained on, the
+ * lists as they were found 0.40–0.73 of these lines, the lists with the models 0.80–1.00 (README,
+ * "Measured"). The committee reads these flags; nobody is told off by the bot for them.
  */
 
 /**
  * Log-odds from which a conduct model's say raises a flag. Lower than even odds: the flag only informs
- * the committee, and on the blind sets these thresholds kept false alarms at 0.4 %. The insult model
- * asks for more: short English chat (« you're… ») leans its way, and at -1 it flagged 41 of 4,827
- * ordinary SMS, at -0.5 four.
+ * the committee, and with every labelled file read by models fitted on the others these thresholds found
+ * 92 % of the conduct lines at 0.5 % false alarms. The insult model asks for more: short English chat
+ * (« you're… ») leans its way, and at -1 it flagged 41 of 4,827 ordinary SMS, at -0.5 two. The defamation
+ * model at -1 read « elle m'a volé la vedette » as an accusation.
  */
-const CONDUCT_LEANS: Record<ConductFlag, number> = { insult: -0.5, defamation: -1, proselytism: -1 };
+const CONDUCT_LEANS: Record<ConductFlag, number> = { insult: -0.5, defamation: -0.75, proselytism: -1 };
 
 // Words that insult whoever they are aimed at, whatever the grammar. They are whole words (`\b` on both
 // sides): "vous êtes connectés" holds no insult.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../src/core/classifier/normalize-text.js';
 import { readWording, wordFeatures, wordTable, wordingWeight } from '../../../src/core/classifier/word-model.js';
-import { explainPromotion, classifyMessage } from '../../../src/core/classifier/classify-message.js';
+import { classifyMessage, detectConduct, explainPromotion } from '../../../src/core/classifier/classify-message.js';
 import { fitWordModel, serializeWordModel } from '../../../src/tools/fit-word-model.js';
 
 const fold = (s: string): string => normalizeText(s).text;
@@ -78,5 +78,20 @@ describe('the word model in the detector (shipped weights)', () => {
   it('leaves a question about rates alone, however commercial its words', () => {
     const v = classifyMessage('Vous facturez combien une séance de réflexologie ? Je débute, je ne sais pas où me placer');
     expect(v.promotional).toBe(false);
+  });
+});
+
+describe('the conduct models in the detector (shipped weights)', () => {
+  it('flag an accusation and a contemptuous remark that no list words that way, and say it is their reading', () => {
+    const accusation = detectConduct('Méfiez-vous du trésorier, il maquille les notes de frais depuis des mois');
+    expect(accusation.flags).toEqual(['defamation']);
+    expect(accusation.reasons[0]?.fr).toMatch(/ressemblent à une accusation/);
+    const contempt = detectConduct('Les graphistes de cette coop sont des amateurs prétentieux');
+    expect(contempt.flags).toEqual(['insult']);
+  });
+
+  it('leave ordinary chat and criticism of a tool alone', () => {
+    expect(detectConduct('Super réunion hier, merci à tous !').flags).toEqual([]);
+    expect(detectConduct('Ce nouveau logiciel de compta est une vraie honte, on perd un temps fou').flags).toEqual([]);
   });
 });
