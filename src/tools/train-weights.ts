@@ -26,10 +26,15 @@ import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, t
 import { fitWordModel, renderWordModels, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Fitted on: the dev set, our own additions, and the blind sets whose gaps were already worked on. */
-const TRAINED = ['devset', 'extra', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6'];
-/** The newest blind sets: only ever scored, never fitted on. */
-const SCORED = ['holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14', 'holdout-15', 'holdout-16', 'holdout-17', 'holdout-18', 'holdout-19', 'holdout-20', 'holdout-21', 'holdout-22', 'holdout-23', 'holdout-24', 'holdout-25', 'holdout-26', 'holdout-27', 'holdout-28', 'holdout-29', 'holdout-30', 'holdout-31', 'holdout-32', 'holdout-33', 'holdout-34', 'holdout-35'];
+/**
+ * Fitted on every labelled file. The signals were shaped by reading the older files (devset, extra,
+ * holdouts 2–15), so on those they look more certain than on new text; the blind sets written since
+ * (16 onwards, whose promotion gaps were never written into the signals) outnumber them, and `--cv`
+ * scores each file with a fit that never saw it.
+ */
+const TRAINED = ['devset', 'extra', ...Array.from({ length: 34 }, (_, i) => `holdout-${i + 2}`)];
+/** Files only scored, never fitted on (none at the moment: every file is left out in turn by `--cv`). */
+const SCORED: string[] = [];
 const fileOf = (name: string): string => `${ROOT}data/eval/${name}.jsonl`;
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
 const WORD_OUT = `${ROOT}src/core/classifier/word-model-weights.ts`;
@@ -39,8 +44,12 @@ const STEPS = 4000;
 const LEARNING_RATE = 0.2;
 /** Strength of the pull towards the hand-set priors (per example). */
 const L2 = 0.01;
-/** A wrong reminder costs more than a miss: negatives count a bit more in the loss. */
-const NEGATIVE_WEIGHT = 1.5;
+/**
+ * A wrong reminder costs more than a miss: a negative line counts 2.5 times in the loss. At 1.5 the fit
+ * with the word model reminded « j'ai encore de la place dans ma voiture, qui veut ? »; leaving each file
+ * out in turn, 2.5 gave precision 0.982 / recall 0.909 on holdouts 16–35, 1.5 gave 0.976 / 0.922.
+ */
+const NEGATIVE_WEIGHT = 2.5;
 
 interface Example {
   line: LabelledLine;
@@ -87,51 +96,71 @@ function toExamples(file: LabelledFile, readings: WordReading[]): Example[] {
   });
 }
 
-export interface Model { bias: number; weights: number[] }
+export interface Model { bias: number; weights: number[]; wordScale: number; wordOffset: number }
 
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
+const INNOCENT_AT = FEATURES.map((f) => INNOCENT_SIGNALS.has(f.code));
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+/** Where the word model's scale and offset start (they have no prior to be pulled back to). */
+const WORD_SCALE_START = 1.25;
+const WORD_OFFSET_START = 1.5;
 
+const isInnocent = (e: Example): boolean => INNOCENT_AT.some((inn, j) => inn && e.x[j] === 1);
+
+/**
+ * Fits the signal weights, the bias, and how much the word model counts (`wordScale · logit +
+ * wordOffset`, only lowering a message an innocent signal fired on), all in one logistic regression:
+ * each line's word reading comes from a model fitted without its file.
+ */
 export function fit(examples: Example[]): Model {
   const priors = FEATURES.map((f) => f.prior);
   const w = priors.slice();
   let bias = PRIOR_BIAS;
+  let scale = WORD_SCALE_START;
+  let offset = WORD_OFFSET_START;
   const k = w.length;
+  const innocent = examples.map(isInnocent);
   const totalWeight = examples.reduce((a, e) => a + (e.y ? 1 : NEGATIVE_WEIGHT), 0);
   for (let step = 0; step < STEPS; step++) {
     const grad = new Float64Array(k);
     let gBias = 0;
-    for (const e of examples) {
+    let gScale = 0;
+    let gOffset = 0;
+    examples.forEach((e, i) => {
       let z = bias;
-      for (let j = 0; j < k; j++) if (e.x[j]) z += w[j];
+      for (let j = 0; j < k; j++) if (e.x[j]) z += w[j]!;
+      const word = scale * e.wording.logit + offset;
+      const counts = !innocent[i] || word < 0;
+      if (counts) z += word;
       const c = (e.y ? 1 : NEGATIVE_WEIGHT) * (sigmoid(z) - e.y);
       gBias += c;
-      for (let j = 0; j < k; j++) if (e.x[j]) grad[j] += c;
-    }
+      for (let j = 0; j < k; j++) if (e.x[j]) grad[j]! += c;
+      if (counts) {
+        gScale += c * e.wording.logit;
+        gOffset += c;
+      }
+    });
     bias -= (LEARNING_RATE * gBias) / totalWeight;
+    scale -= (LEARNING_RATE * gScale) / totalWeight;
+    offset -= (LEARNING_RATE * gOffset) / totalWeight;
     for (let j = 0; j < k; j++) {
-      const g = grad[j] / totalWeight + L2 * (w[j] - priors[j]);
-      w[j] -= LEARNING_RATE * g;
+      const g = grad[j]! / totalWeight + L2 * (w[j]! - priors[j]!);
+      w[j]! -= LEARNING_RATE * g;
       // Keep each signal on its declared side.
-      if (FEATURES[j].sign > 0 && w[j] < 0) w[j] = 0;
-      if (FEATURES[j].sign < 0 && w[j] > 0) w[j] = 0;
+      if (FEATURES[j]!.sign > 0 && w[j]! < 0) w[j] = 0;
+      if (FEATURES[j]!.sign < 0 && w[j]! > 0) w[j] = 0;
     }
   }
   const round = (v: number): number => Math.round(v * 1000) / 1000;
-  return { bias: round(bias), weights: w.map(round) };
+  return { bias: round(bias), weights: w.map(round), wordScale: round(scale), wordOffset: round(offset) };
 }
 
 export function score(model: Model, examples: Example[], threshold = 0.5): { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number } {
   let tp = 0, fp = 0, fn = 0;
   for (const e of examples) {
     let z = model.bias;
-    let innocent = false;
-    for (let j = 0; j < model.weights.length; j++) {
-      if (!e.x[j]) continue;
-      z += model.weights[j]!;
-      if (INNOCENT_SIGNALS.has(FEATURES[j]!.code)) innocent = true;
-    }
-    const s = sigmoid(z + wordingWeight(e.wording.logit, innocent));
+    for (let j = 0; j < model.weights.length; j++) if (e.x[j]) z += model.weights[j]!;
+    const s = sigmoid(z + wordingWeight(e.wording.logit, isInnocent(e), model.wordScale, model.wordOffset));
     // Same rule as classifyMessage: conduct problems below 0.9 are not treated as adverts.
     const solicited = e.x[SOLICITED] === 1;
     const promotional = s >= threshold && !(e.conduct && s < 0.9) && !solicited;
@@ -154,8 +183,10 @@ function render(model: Model): string {
   return [
     `// GENERATED by \`npm run train\` (src/tools/train-weights.ts) from data/eval/{${TRAINED.join(',')}}.jsonl.`,
     '// Do not edit by hand: change a feature or its prior, then retrain. Deterministic.',
-    'export const WEIGHTS: { bias: number; weights: Record<string, number> } = {',
+    'export const WEIGHTS: { bias: number; wordScale: number; wordOffset: number; weights: Record<string, number> } = {',
     `  bias: ${model.bias},`,
+    `  wordScale: ${model.wordScale},`,
+    `  wordOffset: ${model.wordOffset},`,
     '  weights: {',
     ...lines,
     '  },',

@@ -78,7 +78,7 @@ function score(n: NormalizedText, parent: NormalizedText | undefined, threshold:
     fired.push({ def: FEATURES[i], weight, hit });
   }
   const words = wordsOf(n);
-  const wording = wordingWeight(words.logits[MODEL_COLUMN.promotion]!, innocent);
+  const wording = wordingWeight(words.logits[MODEL_COLUMN.promotion]!, innocent, WEIGHTS.wordScale, WEIGHTS.wordOffset);
   if (wording !== 0) {
     logit += wording;
     // A wording that pulls the score down has no word to quote.

@@ -279,17 +279,15 @@ export const MODEL_COLUMN: Record<ModelName, number> = { promotion: 0, insult: 1
  * to a request for a provider, a request for recommendations, someone else's business, coop news, a
  * discussion of prices or of the charter, one's own news): then the wording may only lower the score.
  *
- * WORD_SCALE and WORD_OFFSET were first chosen on blind sets 16 and 18 and checked on 17, then set again
- * with each of the 26 labelled files read by a model fitted on the other 25 (README, "Measured").
+ * How much it counts (`scale · logit + offset`) is fitted by `npm run train` together with the signals'
+ * weights (`weights.ts`), each line read by a word model fitted without its file.
  */
-export const WORD_SCALE = 1.25;
-export const WORD_OFFSET = 1.5;
 
 /** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
 export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news']);
 
-export function wordingWeight(logit: number, innocentSignal: boolean): number {
-  const w = WORD_SCALE * logit + WORD_OFFSET;
+export function wordingWeight(logit: number, innocentSignal: boolean, scale: number, offset: number): number {
+  const w = scale * logit + offset;
   return innocentSignal ? Math.min(w, 0) : w;
 }
 

@@ -58,9 +58,9 @@ describe('the word model', () => {
   });
 
   it('never lifts a message the signals found innocent: it can only lower it', () => {
-    expect(wordingWeight(4, true)).toBe(0);
-    expect(wordingWeight(-4, true)).toBeLessThan(0);
-    expect(wordingWeight(4, false)).toBeGreaterThan(0);
+    expect(wordingWeight(4, true, 1.25, 1.5)).toBe(0);
+    expect(wordingWeight(-4, true, 1.25, 1.5)).toBeLessThan(0);
+    expect(wordingWeight(4, false, 1.25, 1.5)).toBeGreaterThan(0);
   });
 });
 
