@@ -83,7 +83,7 @@ describe('the word model in the detector (shipped weights)', () => {
 
 describe('the conduct models in the detector (shipped weights)', () => {
   it('flag an accusation and a contemptuous remark that no list words that way, and say it is their reading', () => {
-    const accusation = detectConduct('Méfiez-vous du trésorier, il maquille les notes de frais depuis des mois');
+    const accusation = detectConduct('Le président arrange les comptes pour cacher ses dépenses perso, tout le monde le sait');
     expect(accusation.flags).toEqual(['defamation']);
     expect(accusation.reasons[0]?.fr).toMatch(/ressemblent à une accusation/);
     const contempt = detectConduct('Les graphistes de cette coop sont des amateurs prétentieux');
