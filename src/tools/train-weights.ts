@@ -3,16 +3,15 @@
  * `src/core/classifier/weights.ts`. Deterministic (full-batch gradient descent from the hand-set
  * priors, fixed step count, no randomness), so the same data always gives the same file.
  *
- * It also fits the word model (`fit-word-model.ts`) on every labelled file and writes
- * `src/core/classifier/word-model-weights.ts`; the two are added up as `classify-message.ts` says.
+ * It also fits the word models (`fit-word-model.ts`) on every labelled file and writes
+ * `src/core/classifier/word-models/`; the two are added up as `classify-message.ts` says.
  *
  * The features stay hand-written and general; training only tunes how much each one counts. Two
  * guards against over-fitting a small set: an L2 pull back towards the hand-set prior, and each weight
  * kept on its declared side (a "negative" signal can never start counting as promotion).
  *
  *   npm run train                      fit on the TRAINED files, write weights.ts
- *   npm run train -- --cv              cross-check: leave each trained file out in turn and score it,
- *                                      then score the SCORED sets (never fitted on) with the full fit
+ *   npm run train -- --cv              cross-check: leave each file out in turn and score it
  *   npm run train -- --dry-run         fit and print, write nothing
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +21,8 @@ import { FEATURES, extractFeatures } from '../core/classifier/promotion-features
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
 import { expectedConduct, type LabelledLine } from '../core/classifier/evaluate-set.js';
-import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, type ModelName, type WordReading } from '../core/classifier/word-model.js';
-import { fitWordModel, renderWordModels, type WordExample } from './fit-word-model.js';
+import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
+import { fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
@@ -33,11 +32,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * scores each file with a fit that never saw it.
  */
 const TRAINED = ['devset', 'extra', ...Array.from({ length: 38 }, (_, i) => `holdout-${i + 2}`)];
-/** Files only scored, never fitted on (none at the moment: every file is left out in turn by `--cv`). */
-const SCORED: string[] = [];
 const fileOf = (name: string): string => `${ROOT}data/eval/${name}.jsonl`;
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
-const WORD_OUT = `${ROOT}src/core/classifier/word-model-weights.ts`;
+const wordModelFile = (name: string): string => `${ROOT}src/core/classifier/word-models/${name}.ts`;
 
 const PRIOR_BIAS = -2.2;
 const STEPS = 4000;
@@ -196,21 +193,15 @@ function render(model: Model): string {
 }
 
 function main(args: string[]): void {
-  // The word model reads every labelled file; the hand weights are fitted on the TRAINED ones only.
-  const files = [...TRAINED, ...SCORED].filter((n) => existsSync(fileOf(n))).map(loadFile);
+  const files = TRAINED.filter((n) => existsSync(fileOf(n))).map(loadFile);
   const readings = outOfFoldReadings(files);
-  const examplesOf = (f: LabelledFile): Example[] => toExamples(f, readings.get(f.name)!);
-  const trained = files.filter((f) => TRAINED.includes(f.name)).map((f) => ({ name: f.name, examples: examplesOf(f) }));
+  const trained = files.map((f) => ({ name: f.name, examples: toExamples(f, readings.get(f.name)!) }));
   const all = trained.flatMap((t) => t.examples);
   if (args.includes('--cv')) {
-    // Leave one file out: fit on the others, score it. Then the never-fitted sets with the full fit.
+    // Leave one file out: fit on the others, score it (its word readings never saw it either).
     for (const t of trained) {
       const model = fit(trained.filter((o) => o !== t).flatMap((o) => o.examples));
       process.stdout.write(`fit without ${t.name.padEnd(9)} -> on it: ${fmt(score(model, t.examples))}\n`);
-    }
-    const model = fit(all);
-    for (const f of files.filter((o) => SCORED.includes(o.name))) {
-      process.stdout.write(`fit on all trained  -> on ${f.name}: ${fmt(score(model, examplesOf(f)))}\n`);
     }
     return;
   }
@@ -223,13 +214,13 @@ function main(args: string[]): void {
   writeFileSync(OUT, render(model));
   process.stdout.write(`wrote ${OUT}\n`);
   // The promotion model reads text as promotion or not; each conduct model, its own kind against the rest.
-  const models = {} as Record<ModelName, Map<string, number>>;
+  const sources = files.map((f) => f.name).join(',');
   for (const name of MODEL_NAMES) {
     const y = (line: LabelledLine): number => (name === 'promotion' ? isPromotion(line) : expectedConduct(line) === name ? 1 : 0);
-    models[name] = fitWordModel(files.flatMap((f) => f.lines.map((line, i) => ({ folded: f.words[i]!.folded, y: y(line) }))));
+    const words = fitWordModel(files.flatMap((f) => f.lines.map((line, i) => ({ folded: f.words[i]!.folded, y: y(line) }))));
+    writeFileSync(wordModelFile(name), renderWordModel(name, words, sources));
+    process.stdout.write(`wrote ${wordModelFile(name)} (${words.size} weights)\n`);
   }
-  writeFileSync(WORD_OUT, renderWordModels(models, files.map((f) => f.name).join(',')));
-  process.stdout.write(`wrote ${WORD_OUT} (${MODEL_NAMES.map((n) => `${n} ${models[n].size}`).join(', ')} weights)\n`);
 }
 
 main(process.argv.slice(2));

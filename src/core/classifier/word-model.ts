@@ -1,4 +1,7 @@
-import { WORD_MODELS } from './word-model-weights.js';
+import { MODEL as PROMOTION } from './word-models/promotion.js';
+import { MODEL as INSULT } from './word-models/insult.js';
+import { MODEL as DEFAMATION } from './word-models/defamation.js';
+import { MODEL as PROSELYTISM } from './word-models/proselytism.js';
 import type { NormalizedText } from './normalize-text.js';
 
 /**
@@ -13,7 +16,7 @@ import type { NormalizedText } from './normalize-text.js';
  *
  * Words are cut to their first STEM_LENGTH letters so that "reservez", "reservation" and "reserve"
  * share one weight: a crude stemmer, but French and English both put the meaning up front. Numbers
- * become `#`, so "49 €" and "120 €" read alike. Linear in the message: one pass, one map lookup per
+ * become `#`, so "49 €" and "120 €" read alike. Linear in the message: one pass, one table probe per
  * word and per pair.
  */
 
@@ -29,12 +32,28 @@ const NOT_EVIDENCE = new Set(
 /** Long messages are read up to here: the opening of a post is where a pitch shows. */
 const MAX_TOKENS = 400;
 
-/** Words, numbers, currency signs and link marks of a folded message (`NormalizedText.text`). */
-const TOKEN = /[a-z0-9]+|[€$£%@⟦]/g;
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** `€ $ £ % @ ⟦`: one-character tokens. */
+const isSignCode = (c: number): boolean => c === 0x20ac || c === 36 || c === 0xa3 || c === 37 || c === 64 || c === 0x27e6;
+
+/**
+ * Where the token starting at `i` of a folded message (`NormalizedText.text`) ends, or -1 when `i` holds
+ * no token. Tokens are runs of letters and digits, currency signs, `%`, `@` and the link mark `⟦`. The
+ * one scanner both the training tool (`wordStems`) and the reader (`readWords`) use.
+ */
+function tokenEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (isSignCode(c)) return i + 1;
+  if (!isWordCode(c)) return -1;
+  let end = i + 1;
+  while (end < s.length && isWordCode(s.charCodeAt(end))) end++;
+  return end;
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 function stemOf(word: string): string {
-  const c = word.charCodeAt(0);
-  if (c >= 48 && c <= 57) return '#';
+  if (isDigitCode(word.charCodeAt(0))) return '#';
   if (word === '⟦') return '<link>';
   return word.length > STEM_LENGTH ? word.slice(0, STEM_LENGTH) : word;
 }
@@ -42,8 +61,15 @@ function stemOf(word: string): string {
 /** The stems of a folded message, in order. */
 export function wordStems(folded: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(TOKEN);
-  for (let m = re.exec(folded); m !== null && out.length < MAX_TOKENS; m = re.exec(folded)) out.push(stemOf(m[0]));
+  for (let i = 0; i < folded.length && out.length < MAX_TOKENS; ) {
+    const end = tokenEnd(folded, i);
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    out.push(stemOf(folded.slice(i, end)));
+    i = end;
+  }
   return out;
 }
 
@@ -62,8 +88,7 @@ export function wordFeatures(folded: string): string[] {
   return [...seen];
 }
 
-
-/** The models shipped in `word-model-weights.ts`, in the order of a table's columns. */
+/** The shipped models (`word-models/`), in the order of a table's columns. */
 export const MODEL_NAMES = ['promotion', 'insult', 'defamation', 'proselytism'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
@@ -100,6 +125,14 @@ function pairHash(a: number, b: number): number {
 const NUMBER_HASH = hashOf('#', 0, 1);
 const LINK_HASH = hashOf('<link>', 0, 6);
 
+/** The hash of `stemOf(s.slice(start, end))`, without building the string. */
+function stemHash(s: string, start: number, end: number): number {
+  const c = s.charCodeAt(start);
+  if (isDigitCode(c)) return NUMBER_HASH;
+  if (c === 0x27e6) return LINK_HASH;
+  return hashOf(s, start, Math.min(end, start + STEM_LENGTH));
+}
+
 function featureHash(feature: string): number {
   const space = feature.indexOf(' ');
   if (space < 0) return hashOf(feature, 0, feature.length);
@@ -134,7 +167,8 @@ export function wordTable(models: readonly ReadonlyMap<string, number>[]): WordT
   return table;
 }
 
-export function parseWordModel(text: string): Map<string, number> {
+/** Reads a generated model: one `feature<TAB>weight` per line. */
+function parseWordModel(text: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const entry of text.split('\n')) {
     const tab = entry.lastIndexOf('\t');
@@ -146,7 +180,7 @@ export function parseWordModel(text: string): Map<string, number> {
 let shipped: WordTable | undefined;
 
 function shippedTable(): WordTable {
-  shipped ??= wordTable(MODEL_NAMES.map((name) => parseWordModel(WORD_MODELS[name] ?? '')));
+  shipped ??= wordTable([PROMOTION, INSULT, DEFAMATION, PROSELYTISM].map(parseWordModel));
   return shipped;
 }
 
@@ -168,10 +202,6 @@ function firstTime(h: number): boolean {
   return true;
 }
 
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-/** `€ $ £ % @ ⟦`: one-character tokens (the same set as TOKEN). */
-const isSignCode = (c: number): boolean => c === 0x20ac || c === 36 || c === 0xa3 || c === 37 || c === 64 || c === 0x27e6;
-
 /** Every model's reading of one message: log-odds, and where the word that weighed most towards it is. */
 export interface WordReadings {
   logits: Float64Array;
@@ -190,7 +220,7 @@ const best = new Float64Array(16);
 
 /**
  * Reads a folded message with every model of `table`: the same features as `wordFeatures` (each stem
- * and pair once), summed. Walks character codes instead of running TOKEN, so no string is built per word.
+ * and pair once), summed, hashing the characters in place: no string is built per word.
  */
 export function readWords(folded: string, table: WordTable = shippedTable()): WordReadings {
   generation = generation === 0xffffffff ? 1 : generation + 1;
@@ -203,26 +233,19 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
   let count = 0;
   const n = folded.length;
   for (let i = 0; i < n && count < MAX_TOKENS; ) {
-    const c = folded.charCodeAt(i);
-    let h: number;
     const start = i;
-    if (isWordCode(c)) {
-      let end = i + 1;
-      while (end < n && isWordCode(folded.charCodeAt(end))) end++;
-      i = end;
-      h = c <= 57 ? NUMBER_HASH : hashOf(folded, start, Math.min(end, start + STEM_LENGTH));
-    } else if (isSignCode(c)) {
-      i++;
-      h = c === 0x27e6 ? LINK_HASH : hashOf(folded, start, i);
-    } else {
+    const end = tokenEnd(folded, i);
+    if (end < 0) {
       i++;
       continue;
     }
+    i = end;
+    const h = stemHash(folded, start, end);
     count++;
     if (firstTime(h)) {
       const slot = slotOf(table, h);
       if (table.keys[slot] === h) {
-        const quotable = i - start >= MIN_EVIDENCE_LENGTH && c > 57 && prev !== LINK_HASH;
+        const quotable = i - start >= MIN_EVIDENCE_LENGTH && h !== NUMBER_HASH && prev !== LINK_HASH;
         const base = slot * width;
         for (let m = 0; m < width; m++) {
           const v = table.values[base + m]!;
@@ -270,7 +293,10 @@ export function wordsOf(n: NormalizedText): WordReadings {
 }
 
 /** Column of a shipped model in `wordsOf(n)`. */
-export const MODEL_COLUMN: Record<ModelName, number> = { promotion: 0, insult: 1, defamation: 2, proselytism: 3 };
+export const MODEL_COLUMN = Object.fromEntries(MODEL_NAMES.map((name, i) => [name, i])) as Record<ModelName, number>;
+
+/** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
+export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news']);
 
 /**
  * How the word model's reading joins the hand-written signals' log-odds. It lifts a message the signals
@@ -282,10 +308,6 @@ export const MODEL_COLUMN: Record<ModelName, number> = { promotion: 0, insult: 1
  * How much it counts (`scale · logit + offset`) is fitted by `npm run train` together with the signals'
  * weights (`weights.ts`), each line read by a word model fitted without its file.
  */
-
-/** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
-export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news']);
-
 export function wordingWeight(logit: number, innocentSignal: boolean, scale: number, offset: number): number {
   const w = scale * logit + offset;
   return innocentSignal ? Math.min(w, 0) : w;
