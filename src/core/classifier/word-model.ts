@@ -100,8 +100,11 @@ export type ModelName = (typeof MODEL_NAMES)[number];
  */
 export interface WordTable {
   keys: Int32Array;
-  /** `values[slot * width + model]`. */
-  values: Float64Array;
+  /**
+   * `values[slot * width + model]`. Single precision: the weights are written with four decimals, and
+   * half the bytes keep more of the table in cache (each word is a random probe into it).
+   */
+  values: Float32Array;
   width: number;
   mask: number;
   bias: Float64Array;
@@ -149,9 +152,10 @@ function slotOf(table: WordTable, h: number): number {
 export function wordTable(models: readonly ReadonlyMap<string, number>[]): WordTable {
   const width = models.length;
   const distinct = new Set(models.flatMap((m) => [...m.keys()]));
+  // A third of the slots or more stay empty: probes stay short, and the table small enough for the cache.
   let size = 16;
-  while (size < distinct.size * 2) size *= 2;
-  const table: WordTable = { keys: new Int32Array(size), values: new Float64Array(size * width), width, mask: size - 1, bias: new Float64Array(width) };
+  while (size < distinct.size * 1.5) size *= 2;
+  const table: WordTable = { keys: new Int32Array(size), values: new Float32Array(size * width), width, mask: size - 1, bias: new Float64Array(width) };
   models.forEach((weights, model) => {
     for (const [feature, weight] of weights) {
       if (feature === '^') {

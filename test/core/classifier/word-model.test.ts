@@ -39,7 +39,8 @@ describe('the word model', () => {
     for (const message of ['Tarifs tarifs TARIFS : commandez, commandez ! 12 € la photo, merci', 'Réservez vos paniers, merci Léa ⟦link⟧ 20 %']) {
       const text = fold(message);
       const expected = wordFeatures(text).reduce((sum, f) => sum + (weights.get(f) ?? 0), 0);
-      expect(readWording(text, wordTable([weights])).logit).toBeCloseTo(expected, 9);
+      // Weights are stored in single precision: equal to about 1e-7; a feature counted twice or missed is off by its whole weight.
+      expect(readWording(text, wordTable([weights])).logit).toBeCloseTo(expected, 5);
     }
   });
 
