@@ -17,8 +17,14 @@ export interface WordExample {
 const MIN_LINES = 3;
 const STEPS = 300;
 const LEARNING_RATE = 0.5;
-/** Pull towards zero per feature: strong, since a few thousand lines name a few thousand words. */
-const L2 = 1e-3;
+/**
+ * Pull towards zero per feature. The conduct models keep a strong pull: with a weaker one they learn
+ * that a short "you're" is an insult (41 of the 5,574 SMS flagged instead of 6). The promotion model
+ * reads more lines of its kind and did better on unseen sets with a third of it (blind sets 40-45,
+ * fitted on sets up to 39: recall 0.876 → 0.888, precision 0.962 → 0.965, SMS ham reminded 11 → 14).
+ */
+export const CONDUCT_L2 = 1e-3;
+export const PROMOTION_L2 = 3e-4;
 /** A wrong reminder costs more than a miss. */
 const NEGATIVE_WEIGHT = 1.5;
 /** Weights smaller than this are dropped from the written file: they change no verdict. */
@@ -26,7 +32,7 @@ const KEEP_ABOVE = 0.02;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-export function fitWordModel(examples: WordExample[]): Map<string, number> {
+export function fitWordModel(examples: WordExample[], l2 = CONDUCT_L2): Map<string, number> {
   const featuresOf = examples.map((e) => wordFeatures(e.folded));
   const lineCount = new Map<string, number>();
   for (const fs of featuresOf) for (const f of fs) lineCount.set(f, (lineCount.get(f) ?? 0) + 1);
@@ -48,7 +54,7 @@ export function fitWordModel(examples: WordExample[]): Map<string, number> {
       for (const j of row) grad[j]! += c;
     }
     for (let j = 0; j < vocab.length; j++) {
-      const g = grad[j]! + (j === bias ? 0 : L2 * w[j]!);
+      const g = grad[j]! + (j === bias ? 0 : l2 * w[j]!);
       g2[j]! += g * g;
       w[j]! -= (LEARNING_RATE * g) / Math.sqrt(g2[j]!);
     }

@@ -22,7 +22,7 @@ import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
 import { expectedConduct, type LabelledLine } from '../core/classifier/evaluate-set.js';
 import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
-import { fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
+import { CONDUCT_L2, PROMOTION_L2, fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * (16 onwards, whose promotion gaps were never written into the signals) outnumber them, and `--cv`
  * scores each file with a fit that never saw it.
  */
-const TRAINED = ['devset', 'extra', ...Array.from({ length: 38 }, (_, i) => `holdout-${i + 2}`)];
+const TRAINED = ['devset', 'extra', ...Array.from({ length: 48 }, (_, i) => `holdout-${i + 2}`)];
 const fileOf = (name: string): string => `${ROOT}data/eval/${name}.jsonl`;
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
 const wordModelFile = (name: string): string => `${ROOT}src/core/classifier/word-models/${name}.ts`;
@@ -78,7 +78,7 @@ function loadFile(name: string): LabelledFile {
 function outOfFoldReadings(files: LabelledFile[]): Map<string, WordReading[]> {
   const out = new Map<string, WordReading[]>();
   for (const f of files) {
-    const model = wordTable([fitWordModel(files.filter((o) => o !== f).flatMap((o) => o.words))]);
+    const model = wordTable([fitWordModel(files.filter((o) => o !== f).flatMap((o) => o.words), PROMOTION_L2)]);
     out.set(f.name, f.words.map((w) => readWording(w.folded, model)));
   }
   return out;
@@ -217,7 +217,7 @@ function main(args: string[]): void {
   const sources = files.map((f) => f.name).join(',');
   for (const name of MODEL_NAMES) {
     const y = (line: LabelledLine): number => (name === 'promotion' ? isPromotion(line) : expectedConduct(line) === name ? 1 : 0);
-    const words = fitWordModel(files.flatMap((f) => f.lines.map((line, i) => ({ folded: f.words[i]!.folded, y: y(line) }))));
+    const words = fitWordModel(files.flatMap((f) => f.lines.map((line, i) => ({ folded: f.words[i]!.folded, y: y(line) }))), name === 'promotion' ? PROMOTION_L2 : CONDUCT_L2);
     writeFileSync(wordModelFile(name), renderWordModel(name, words, sources));
     process.stdout.write(`wrote ${wordModelFile(name)} (${words.size} weights)\n`);
   }

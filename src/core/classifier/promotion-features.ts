@@ -429,6 +429,12 @@ export const FEATURES: FeatureDef[] = [
       test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) || test(P.SALES_MATERIAL, c, k) || pivot(c, k) ? null : hit(P.FREE_SHARING, c, k),
   },
   {
+    code: 'ride_share', sign: -1, prior: -1.0,
+    fr: (e) => `un covoiturage${quoteFr(e)}`, en: (e) => `a lift offered${quoteEn(e)}`,
+    // A driver selling seats ("trajet Lyon-Paris 25 € la place, réservez") carries a price: that is a sale.
+    detect: (c, k) => (findPrices(c, k).length > 0 ? null : hit(P.RIDE_SHARE, c, k)),
+  },
+  {
     code: 'price_discussion', sign: -1, prior: -1.2,
     fr: (e) => `une discussion sur les prix${quoteFr(e)}`, en: (e) => `a discussion about prices${quoteEn(e)}`,
     detect: (c, k) => hit(P.PRICE_DISCUSSION, c, k),

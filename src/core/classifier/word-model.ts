@@ -300,14 +300,14 @@ export function wordsOf(n: NormalizedText): WordReadings {
 export const MODEL_COLUMN = Object.fromEntries(MODEL_NAMES.map((name, i) => [name, i])) as Record<ModelName, number>;
 
 /** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
-export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news']);
+export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news', 'ride_share']);
 
 /**
  * How the word model's reading joins the hand-written signals' log-odds. It lifts a message the signals
  * found borderline or missed (wording they have no list for), and pulls down chat whose wording is
  * plainly conversational. It never outvotes a signal that says what the message is instead (an answer
  * to a request for a provider, a request for recommendations, someone else's business, coop news, a
- * discussion of prices or of the charter, one's own news): then the wording may only lower the score.
+ * discussion of prices or of the charter, one's own news, a lift offered): then the wording may only lower the score.
  *
  * How much it counts (`scale · logit + offset`) is fitted by `npm run train` together with the signals'
  * weights (`weights.ts`), each line read by a word model fitted without its file.

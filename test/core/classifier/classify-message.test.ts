@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMessage, classifyPromotion, detectConduct, isAllowedChannel, DEFAULT_THRESHOLD } from '../../../src/core/classifier/classify-message.js';
+import { classifyMessage, classifyPromotion, detectConduct, explainPromotion, isAllowedChannel, DEFAULT_THRESHOLD } from '../../../src/core/classifier/classify-message.js';
 import { actionFor } from '../../../src/core/classifier/is-allowed-channel.js';
 
 // Real-looking messages written for these tests (not copied from the data sets).
@@ -120,8 +120,9 @@ describe('classifyPromotion', () => {
 
 describe('signals that add up', () => {
   it('flags two sides of a pitch together, though neither is enough alone', () => {
-    expect(classifyPromotion('Je reprends des élèves en piano à partir de février.').promotional).toBe(false);
-    expect(classifyPromotion('Je reprends des élèves en piano à partir de février, il me reste trois créneaux le jeudi.').promotional).toBe(true);
+    expect(classifyPromotion('Je donne des cours de piano.').promotional).toBe(false);
+    expect(classifyPromotion('Il me reste trois créneaux le jeudi.').promotional).toBe(false);
+    expect(classifyPromotion('Je donne des cours de piano, il me reste trois créneaux le jeudi.').promotional).toBe(true);
   });
 
   it("does not add up the coop's own event: a price and a sign-up under coop news stay news", () => {
@@ -136,6 +137,22 @@ describe('signals that add up', () => {
   it('reads a supplier’s price rise as price talk, not a discount', () => {
     const v = classifyPromotion('Le grossiste a encore augmenté : +12 % sur le lin. Qui veut faire une commande groupée avec moi ?');
     expect(v.promotional).toBe(false);
+  });
+
+  it('reads a lift as a favour, but a seat sold at a price as a sale', () => {
+    expect(classifyPromotion('Je descends à Lyon samedi, il me reste deux places dans ma voiture, qui veut ?').promotional).toBe(false);
+    expect(classifyPromotion('Trajet Nantes-Rennes samedi, 15 € la place dans ma voiture, réservez vite !').promotional).toBe(true);
+  });
+
+  it('reads someone else’s price rise and an invoice between members as price talk', () => {
+    expect(classifyPromotion('La salle polyvalente a doublé ses tarifs, 30 € de l’heure maintenant, ça pique pour nos ateliers').promotional).toBe(false);
+    expect(classifyPromotion('@nadia ma facture de février est partie, tu me dis si les 800 € te conviennent ?').promotional).toBe(false);
+  });
+
+  it('reads "je ne touche rien" as a recommendation of someone else’s business', () => {
+    const v = explainPromotion('Pour vos cartes de visite, l’imprimerie de Gilles à Vierzon est rapide et pas chère, je touche rien hein');
+    expect(v.promotional).toBe(false);
+    expect(v.contributions.map((c) => c.code)).toContain('third_party');
   });
 
   it('sees the pitch after an opening question, even when the question asks for a tip', () => {
@@ -193,6 +210,14 @@ describe('threads asking for a tool or a tip', () => {
     expect(classifyMessage(reply, { parentText: 'Des idées de bons carreleurs vers Angers ?' }).promotional).toBe(false);
     const pitch = 'Je fais des buffets froids à 15€ par personne, livrés, je t’envoie la carte en MP ?';
     expect(classifyMessage(pitch, { parentText: 'Des idées de recettes pour un pot de 30 personnes ? je cherche de l’inspi' }).promotional).toBe(true);
+  });
+
+  it('reads an urgent need, "qui est dispo ?" and "prêt à payer" as requests for a provider', () => {
+    const answer = 'Moi ! Dispo ce jour-là, quelques photos de mariages ici : <https://exemple-photo.fr|exemple-photo.fr>';
+    for (const parent of ['Besoin urgent d’une photographe samedi à Tulle, qui est dispo ?', 'Qui pourrait me refaire mon site ? Je suis prête à payer']) {
+      expect(classifyPromotion(answer, { parentText: parent }).promotional).toBe(false);
+    }
+    expect(classifyPromotion(answer, { parentText: 'Quelle belle journée hier à l’AG !' }).promotional).toBe(true);
   });
 
   it('still treats a request for a provider as one, even next to a tool', () => {
