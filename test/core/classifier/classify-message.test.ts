@@ -237,6 +237,7 @@ describe('detectConduct', () => {
     ['Les webdesigners de la coop c’est tous des tocards'],
     ['Il faut vraiment être débile pour rater un devis pareil'],
     ['Ton logo est aussi moche que toi'],
+    ['Toi le gros porc du 3e, range ta vaisselle'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
   });
@@ -249,6 +250,15 @@ describe('detectConduct', () => {
     expect(detectConduct(text).flags).toContain('proselytism');
   });
 
+  it('reads a call to convert as recruiting, and a conversion to a trade or a farming method as not', () => {
+    const call = detectConduct('Il n’est pas trop tard pour vous convertir, venez dimanche au culte');
+    expect(call.flags).toContain('proselytism');
+    // The cause and the call are the same words: quoted once.
+    expect(call.reasons[0]!.fr).toBe('un appel à rejoindre une cause religieuse, spirituelle ou politique (« vous convertir »)');
+    expect(detectConduct('Vous devriez vous convertir au bio, venez à l’atelier samedi').flags).not.toContain('proselytism');
+    expect(detectConduct('C’est une grosse vache normande, elle donne trente litres par jour').flags).toEqual([]);
+  });
+
   it.each([
     ['Le trésorier a un casier pour escroquerie, méfiez-vous'],
     ['La gérante s’est acheté un scooter avec nos cotisations, c’est du détournement'],
@@ -256,6 +266,9 @@ describe('detectConduct', () => {
     ['Fuyez Gérard le plombier, il a même pas de diplôme et il arnaque les petites vieilles'],
     ['Le bureau se verse des primes en douce pendant qu’on galère'],
     ['Cette photographe revend les photos de ses clientes à des banques d’images'],
+    ['Le trésorier @marc a touché des pots-de-vin de l’imprimeur, tout le monde le sait'],
+    ['Le garagiste de Brive fait de la fausse facturation, demandez autour de vous'],
+    ['Faites gaffe, Léon a été licencié de sa dernière boîte pour vol'],
   ])('flags an unproven accusation: %s', (text) => {
     expect(detectConduct(text).flags).toContain('defamation');
   });
