@@ -257,6 +257,8 @@ describe('detectConduct', () => {
     expect(call.reasons[0]!.fr).toBe('un appel à rejoindre une cause religieuse, spirituelle ou politique (« vous convertir »)');
     expect(detectConduct('Vous devriez vous convertir au bio, venez à l’atelier samedi').flags).not.toContain('proselytism');
     expect(detectConduct('C’est une grosse vache normande, elle donne trente litres par jour').flags).toEqual([]);
+    expect(detectConduct('Mon taux de conversion a doublé depuis la refonte, on étudie ensemble les chiffres ?').flags).toEqual([]);
+    expect(detectConduct('J’ai perdu exprès au Uno pour faire plaisir au petit 😅').flags).toEqual([]);
   });
 
   it.each([
@@ -269,6 +271,9 @@ describe('detectConduct', () => {
     ['Le trésorier @marc a touché des pots-de-vin de l’imprimeur, tout le monde le sait'],
     ['Le garagiste de Brive fait de la fausse facturation, demandez autour de vous'],
     ['Faites gaffe, Léon a été licencié de sa dernière boîte pour vol'],
+    ['Paul a plagié les textes d’une cliente et les a publiés sous son nom'],
+    ['Le secrétariat retarde exprès les paiements de ceux qui ont voté contre'],
+    ['Elle a eu sa subvention parce qu’elle est copine avec la présidente, pas pour son projet'],
   ])('flags an unproven accusation: %s', (text) => {
     expect(detectConduct(text).flags).toContain('defamation');
   });
