@@ -101,10 +101,11 @@ export type ModelName = (typeof MODEL_NAMES)[number];
 export interface WordTable {
   keys: Int32Array;
   /**
-   * `values[slot * width + model]`. Single precision: the weights are written with four decimals, and
-   * half the bytes keep more of the table in cache (each word is a random probe into it).
+   * `values[slot * width + model]`, in thousandths: the training tool writes weights rounded to three
+   * decimals, so 16-bit integers hold them exactly (|weight| < 32), and a quarter of the bytes of doubles
+   * keeps more of the table in cache (each word is a random probe into it).
    */
-  values: Float32Array;
+  values: Int16Array;
   width: number;
   mask: number;
   bias: Float64Array;
@@ -155,7 +156,7 @@ export function wordTable(models: readonly ReadonlyMap<string, number>[]): WordT
   // A third of the slots or more stay empty: probes stay short, and the table small enough for the cache.
   let size = 16;
   while (size < distinct.size * 1.5) size *= 2;
-  const table: WordTable = { keys: new Int32Array(size), values: new Float32Array(size * width), width, mask: size - 1, bias: new Float64Array(width) };
+  const table: WordTable = { keys: new Int32Array(size), values: new Int16Array(size * width), width, mask: size - 1, bias: new Float64Array(width) };
   models.forEach((weights, model) => {
     for (const [feature, weight] of weights) {
       if (feature === '^') {
@@ -165,7 +166,9 @@ export function wordTable(models: readonly ReadonlyMap<string, number>[]): WordT
       const h = featureHash(feature);
       const i = slotOf(table, h);
       table.keys[i] = h;
-      table.values[i * width + model] = weight;
+      const thousandths = Math.round(weight * 1000);
+      if (Math.abs(thousandths) > 0x7fff) throw new Error(`word model weight out of range: ${feature} ${weight}`);
+      table.values[i * width + model] = thousandths;
     }
   });
   return table;
@@ -230,7 +233,8 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
   generation = generation === 0xffffffff ? 1 : generation + 1;
   if (generation === 1) seenGen.fill(0);
   const width = table.width;
-  const logits = Float64Array.from(table.bias);
+  // Summed in thousandths (exact integers), turned into log-odds at the end.
+  const sums = new Int32Array(width);
   const spans = new Int32Array(width * 2);
   best.fill(0);
   let prev = 0;
@@ -253,7 +257,7 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
         const base = slot * width;
         for (let m = 0; m < width; m++) {
           const v = table.values[base + m]!;
-          logits[m] += v;
+          sums[m] += v;
           if (v > best[m]! && quotable && !NOT_EVIDENCE.has(folded.slice(start, i))) {
             best[m] = v;
             spans[m * 2] = start;
@@ -268,12 +272,14 @@ export function readWords(folded: string, table: WordTable = shippedTable()): Wo
         const slot = slotOf(table, p);
         if (table.keys[slot] === p) {
           const base = slot * width;
-          for (let m = 0; m < width; m++) logits[m] += table.values[base + m]!;
+          for (let m = 0; m < width; m++) sums[m] += table.values[base + m]!;
         }
       }
     }
     prev = h;
   }
+  const logits = new Float64Array(width);
+  for (let m = 0; m < width; m++) logits[m] = table.bias[m]! + sums[m]! / 1000;
   return { logits, spans, text: folded };
 }
 

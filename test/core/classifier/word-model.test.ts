@@ -34,13 +34,17 @@ describe('the word model', () => {
     expect(serializeWordModel(fitWordModel(examples))).toBe(serializeWordModel(fitWordModel([...examples])));
   });
 
+  it('refuses a weight the 16-bit table cannot hold, naming the feature, instead of wrapping it silently', () => {
+    expect(() => wordTable([new Map([['^', 0], ['promo', 40]])])).toThrow(/promo 40/);
+  });
+
   it('reads a message exactly as the training tool counted it (each stem and pair once)', () => {
     const weights = fitWordModel(examples);
     for (const message of ['Tarifs tarifs TARIFS : commandez, commandez ! 12 € la photo, merci', 'Réservez vos paniers, merci Léa ⟦link⟧ 20 %']) {
       const text = fold(message);
       const expected = wordFeatures(text).reduce((sum, f) => sum + (weights.get(f) ?? 0), 0);
-      // Weights are stored in single precision: equal to about 1e-7; a feature counted twice or missed is off by its whole weight.
-      expect(readWording(text, wordTable([weights])).logit).toBeCloseTo(expected, 5);
+      // Summed in exact thousandths, then divided: equal up to float rounding; a feature counted twice or missed is off by its whole weight.
+      expect(readWording(text, wordTable([weights])).logit).toBeCloseTo(expected, 9);
     }
   });
 
