@@ -94,7 +94,7 @@ describe('classifyPromotion', () => {
   });
 
   it('respects a stricter threshold', () => {
-    const text = 'Je fais des sites vitrines, écrivez-moi';
+    const text = 'Je fais des sites vitrines, n’hésitez pas';
     const loose = classifyPromotion(text, { threshold: 0.3 });
     const strict = classifyPromotion(text, { threshold: 0.99 });
     expect(loose.score).toBe(strict.score);
@@ -147,6 +147,11 @@ describe('signals that add up', () => {
   it('reads someone else’s price rise and an invoice between members as price talk', () => {
     expect(classifyPromotion('La salle polyvalente a doublé ses tarifs, 30 € de l’heure maintenant, ça pique pour nos ateliers').promotional).toBe(false);
     expect(classifyPromotion('@nadia ma facture de février est partie, tu me dis si les 800 € te conviennent ?').promotional).toBe(false);
+  });
+
+  it('reads « je te fais un prix » and « vous savez à qui penser » as offers', () => {
+    expect(explainPromotion('Si un jour vous refaites votre cuisine, je suis menuisier, je vous fais un prix').contributions.map((c) => c.code)).toContain('discount');
+    expect(explainPromotion('Encore une terrasse finie ce matin 🌞 vous savez à qui penser pour la vôtre').contributions.map((c) => c.code)).toContain('contact_me');
   });
 
   it('reads "je ne touche rien" as a recommendation of someone else’s business', () => {
@@ -238,6 +243,8 @@ describe('detectConduct', () => {
     ['Il faut vraiment être débile pour rater un devis pareil'],
     ['Ton logo est aussi moche que toi'],
     ['Toi le gros porc du 3e, range ta vaisselle'],
+    ['Qui est le crétin qui a encore pris ma place de parking ?'],
+    ['Ce bouffon du bureau a encore perdu mon dossier'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
   });
@@ -259,6 +266,8 @@ describe('detectConduct', () => {
     expect(detectConduct('C’est une grosse vache normande, elle donne trente litres par jour').flags).toEqual([]);
     expect(detectConduct('Mon taux de conversion a doublé depuis la refonte, on étudie ensemble les chiffres ?').flags).toEqual([]);
     expect(detectConduct('J’ai perdu exprès au Uno pour faire plaisir au petit 😅').flags).toEqual([]);
+    // Swearing at a thing is not an insult.
+    expect(detectConduct('Cette conne de machine à café est encore en panne').flags).toEqual([]);
   });
 
   it.each([
