@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * (16 onwards, whose promotion gaps were never written into the signals) outnumber them, and `--cv`
  * scores each file with a fit that never saw it.
  */
-const TRAINED = ['devset', 'extra', ...Array.from({ length: 64 }, (_, i) => `holdout-${i + 2}`)];
+const TRAINED = ['devset', 'extra', ...Array.from({ length: 72 }, (_, i) => `holdout-${i + 2}`)];
 const fileOf = (name: string): string => `${ROOT}data/eval/${name}.jsonl`;
 const OUT = `${ROOT}src/core/classifier/weights.ts`;
 const wordModelFile = (name: string): string => `${ROOT}src/core/classifier/word-models/${name}.ts`;

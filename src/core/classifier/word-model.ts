@@ -313,7 +313,8 @@ export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply',
  * found borderline or missed (wording they have no list for), and pulls down chat whose wording is
  * plainly conversational. It never outvotes a signal that says what the message is instead (an answer
  * to a request for a provider, a request for recommendations, someone else's business, coop news, a
- * discussion of prices or of the charter, one's own news, a lift offered): then the wording may only lower the score.
+ * discussion of prices or of the charter, one's own news, a lift offered): then the wording may only
+ * lower the score.
  *
  * How much it counts (`scale · logit + offset`) is fitted by `npm run train` together with the signals'
  * weights (`weights.ts`), each line read by a word model fitted without its file.

@@ -154,6 +154,12 @@ describe('signals that add up', () => {
     expect(explainPromotion('Encore une terrasse finie ce matin 🌞 vous savez à qui penser pour la vôtre').contributions.map((c) => c.code)).toContain('contact_me');
   });
 
+  it('reads « Vous cherchez un X ? Moi ! » as an offer, and « moi aussi » as not', () => {
+    const codes = (t: string): string[] => explainPromotion(t).contributions.map((c) => c.code);
+    expect(codes('Vous cherchez une couturière pour vos ourlets ? Moi 😄 retouches en 48 h')).toContain('self_offer');
+    expect(codes('Vous cherchez un bon resto à Laval ? Moi aussi !')).not.toContain('self_offer');
+  });
+
   it('reads "je ne touche rien" as a recommendation of someone else’s business', () => {
     const v = explainPromotion('Pour vos cartes de visite, l’imprimerie de Gilles à Vierzon est rapide et pas chère, je touche rien hein');
     expect(v.promotional).toBe(false);
@@ -219,7 +225,7 @@ describe('threads asking for a tool or a tip', () => {
 
   it('reads an urgent need, "qui est dispo ?" and "prêt à payer" as requests for a provider', () => {
     const answer = 'Moi ! Dispo ce jour-là, quelques photos de mariages ici : <https://exemple-photo.fr|exemple-photo.fr>';
-    for (const parent of ['Besoin urgent d’une photographe samedi à Tulle, qui est dispo ?', 'Qui pourrait me refaire mon site ? Je suis prête à payer']) {
+    for (const parent of ['Besoin urgent d’une photographe samedi à Tulle, qui est dispo ?', 'Qui pourrait me refaire mon site ? Je suis prête à payer', 'Plus de bois de chauffage, quelqu’un en vend vers Brive ?']) {
       expect(classifyPromotion(answer, { parentText: parent }).promotional).toBe(false);
     }
     expect(classifyPromotion(answer, { parentText: 'Quelle belle journée hier à l’AG !' }).promotional).toBe(true);
@@ -245,6 +251,8 @@ describe('detectConduct', () => {
     ['Toi le gros porc du 3e, range ta vaisselle'],
     ['Qui est le crétin qui a encore pris ma place de parking ?'],
     ['Ce bouffon du bureau a encore perdu mon dossier'],
+    ['Bande de branquignols au secrétariat, trois semaines pour un devis'],
+    ['Proposition de crétin, comme d’habitude'],
   ])('flags an insult: %s', (text) => {
     expect(detectConduct(text).flags).toContain('insult');
   });
@@ -283,6 +291,8 @@ describe('detectConduct', () => {
     ['Paul a plagié les textes d’une cliente et les a publiés sous son nom'],
     ['Le secrétariat retarde exprès les paiements de ceux qui ont voté contre'],
     ['Elle a eu sa subvention parce qu’elle est copine avec la présidente, pas pour son projet'],
+    ['Le vote du budget a été truqué par le bureau, ils ont bidouillé les procurations'],
+    ['Il a déjà revendu la moitié de l’outillage commun pour se faire du cash'],
   ])('flags an unproven accusation: %s', (text) => {
     expect(detectConduct(text).flags).toContain('defamation');
   });
