@@ -16,7 +16,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeText } from '../core/classifier/normalize-text.js';
+import { normalizeText, type NormalizedText } from '../core/classifier/normalize-text.js';
 import { FEATURES, extractFeatures } from '../core/classifier/promotion-features.js';
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
@@ -66,11 +66,12 @@ function load(file: string): LabelledLine[] {
 
 const isPromotion = (line: LabelledLine): number => (line.label === 'promo' || line.category === 'promo-in-annonces' ? 1 : 0);
 
-interface LabelledFile { name: string; lines: LabelledLine[]; words: WordExample[] }
+interface LabelledFile { name: string; lines: LabelledLine[]; texts: NormalizedText[]; words: WordExample[] }
 
 function loadFile(name: string): LabelledFile {
   const lines = load(fileOf(name));
-  return { name, lines, words: lines.map((line) => ({ folded: normalizeText(line.text).text, y: isPromotion(line) })) };
+  const texts = lines.map((line) => normalizeText(line.text));
+  return { name, lines, texts, words: lines.map((line, i) => ({ folded: texts[i]!.text, y: isPromotion(line) })) };
 }
 
 /**
@@ -88,7 +89,7 @@ function outOfFoldReadings(files: LabelledFile[]): Map<string, WordReading[]> {
 
 function toExamples(file: LabelledFile, readings: WordReading[]): Example[] {
   return file.lines.map((line, i) => {
-    const n = normalizeText(line.text);
+    const n = file.texts[i]!;
     const parent = line.parent ? normalizeText(line.parent) : undefined;
     const { values } = extractFeatures({ n, parent });
     return { line, x: Uint8Array.from(values), y: isPromotion(line), conduct: detectConductIn(n, parent).flags.length > 0, wording: readings[i]! };
@@ -128,9 +129,10 @@ export function fit(examples: Example[]): Model {
     examples.forEach((e, i) => {
       let z = bias;
       for (let j = 0; j < k; j++) if (e.x[j]) z += w[j]!;
-      const word = scale * e.wording.logit + offset;
+      const word = wordingWeight(e.wording.logit, innocent[i]!, scale, offset);
+      z += word;
+      // Where the wording is held at 0 (an innocent signal, a lifting reading) it has no gradient.
       const counts = !innocent[i] || word < 0;
-      if (counts) z += word;
       const c = (e.y ? 1 : NEGATIVE_WEIGHT) * (sigmoid(z) - e.y);
       gBias += c;
       for (let j = 0; j < k; j++) if (e.x[j]) grad[j]! += c;
