@@ -44,6 +44,8 @@ interface Cache {
   may: Uint8Array;
   /** The hits found so far, in `FEATURES` order (signals late in the list may read earlier ones). */
   hits: (FeatureHit | null)[];
+  /** Whether the thread root asks for a provider (two signals ask). */
+  providerRequest?: boolean;
 }
 
 const PATTERNS = Object.values(P).filter((v): v is RegExp => v instanceof RegExp);
@@ -158,6 +160,11 @@ function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
 /** A thread root that explicitly asks for a provider, a quote, a rate or names. */
 export function isProviderRequest(parent: NormalizedText): boolean {
   return P.PROVIDER_REQUEST.test(parent.text);
+}
+
+function parentAsksProvider(parent: NormalizedText, k: Cache): boolean {
+  k.providerRequest ??= isProviderRequest(parent);
+  return k.providerRequest;
 }
 
 /**
@@ -341,7 +348,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'unsolicited_reply', sign: 1, prior: 1.0,
     fr: () => 'une offre en réponse à un fil qui ne demandait rien de tel', en: () => 'an offer in a thread that asked for nothing of the kind',
-    detect: (c, k) => (c.parent && !isProviderRequest(c.parent) && !P.TOOL_REQUEST.test(c.parent.text) && commercialCore(c, k) ? { evidence: '' } : null),
+    detect: (c, k) => (c.parent && !parentAsksProvider(c.parent, k) && !P.TOOL_REQUEST.test(c.parent.text) && commercialCore(c, k) ? { evidence: '' } : null),
   },
   {
     code: 'obfuscation', sign: 1, prior: 1.2,
@@ -378,7 +385,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'solicited_reply', sign: -1, prior: -3.0,
     fr: () => 'une réponse à une demande explicite de prestataire', en: () => 'an answer to an explicit request for a provider',
-    detect: (c, k) => (c.parent && isProviderRequest(c.parent) ? { evidence: '' } : null),
+    detect: (c, k) => (c.parent && parentAsksProvider(c.parent, k) ? { evidence: '' } : null),
   },
   {
     code: 'asks_recommendation', sign: -1, prior: -1.5,
