@@ -185,8 +185,8 @@ function conjunctionOf(reqs: Requirement[], first: Requirement): Requirement[] {
 const total = (ways: Requirement[][]): number => ways.reduce((sum, w) => sum + cost(w[0]!), 0);
 
 /** The unquantified groups of a flat sequence: where `cover` may look inside. */
-function groupsOf(seq: string): { at: number; end: number; alts: string[] }[] {
-  const out: { at: number; end: number; alts: string[] }[] = [];
+function groupsOf(seq: string): Group[] {
+  const out: Group[] = [];
   for (let i = 0; i < seq.length; ) {
     const end = atomEnd(seq, i);
     const next = quantifierEnd(seq, end);
@@ -194,6 +194,43 @@ function groupsOf(seq: string): { at: number; end: number; alts: string[] }[] {
       out.push({ at: i, end, alts: splitAlternatives(seq.slice(seq[i + 1] === '?' ? i + 3 : i + 1, end - 1)) });
     }
     i = next;
+  }
+  return out;
+}
+
+interface Group { at: number; end: number; alts: string[] }
+
+/** `seq` with `alt` in place of group `g`. */
+const withBranch = (seq: string, g: Group, alt: string): string => seq.slice(0, g.at) + alt + seq.slice(g.end);
+
+/**
+ * The group of `seq` whose branches, read flat, promise the rarest words (the sum of `costOf` their
+ * requirements, 1 for a branch with none), and that sum; groups with more than `maxBranches` are passed.
+ */
+function rarestGroup(seq: string, costOf: (reqs: Requirement[]) => Requirement | undefined, maxBranches = Infinity): { group?: Group; sum: number } {
+  let group: Group | undefined;
+  let sum = Infinity;
+  for (const g of groupsOf(seq)) {
+    if (g.alts.length > maxBranches) continue;
+    let s = 0;
+    for (const alt of g.alts) {
+      const r = costOf(requirementsOf(withBranch(seq, g, alt)));
+      s += r ? cost(r) : 1;
+    }
+    if (s < sum) { group = g; sum = s; }
+  }
+  return { group, sum };
+}
+
+/** One way or more per branch of `g`, or null when some branch can't be told or the budget is spent. */
+function open(seq: string, g: Group, budget: { left: number }, refined: boolean): Requirement[][] | null {
+  if (budget.left < g.alts.length) return null;
+  budget.left -= g.alts.length;
+  const out: Requirement[][] = [];
+  for (const alt of g.alts) {
+    const r = cover(withBranch(seq, g, alt), budget, refined);
+    if (!r) return null;
+    out.push(...r);
   }
   return out;
 }
@@ -208,24 +245,9 @@ function cover(seq: string, budget: { left: number }, refined = false): Requirem
   const own = bestOf(reqs);
   const ownWays = own ? [conjunctionOf(reqs, own)] : null;
   if (own && cost(own) < 0.1) return refined ? ownWays : refine(seq, reqs, ownWays!, budget);
-  let best: { at: number; end: number; alts: string[] } | undefined;
-  let bestCost = Infinity;
-  for (const g of groupsOf(seq)) {
-    let sum = 0;
-    for (const alt of g.alts) {
-      const r = bestOf(requirementsOf(seq.slice(0, g.at) + alt + seq.slice(g.end)));
-      sum += r ? cost(r) : 1;
-    }
-    if (sum < bestCost) { best = g; bestCost = sum; }
-  }
-  if (!best || budget.left < best.alts.length) return ownWays;
-  budget.left -= best.alts.length;
-  const out: Requirement[][] = [];
-  for (const alt of best.alts) {
-    const r = cover(seq.slice(0, best.at) + alt + seq.slice(best.end), budget);
-    if (!r) return ownWays;
-    out.push(...r);
-  }
+  const { group } = rarestGroup(seq, bestOf);
+  const out = group ? open(seq, group, budget, false) : null;
+  if (!out) return ownWays;
   return own && cost(own) <= total(out) ? ownWays : out;
 }
 
@@ -239,26 +261,9 @@ const REFINE_BRANCHES = 12;
  */
 function refine(seq: string, reqs: Requirement[], ownWays: Requirement[][], budget: { left: number }): Requirement[][] {
   const known = new Set(reqs.map(keyOf));
-  let best: { at: number; end: number; alts: string[] } | undefined;
-  let bestCost = Infinity;
-  for (const g of groupsOf(seq)) {
-    if (g.alts.length > REFINE_BRANCHES) continue;
-    let sum = 0;
-    for (const alt of g.alts) {
-      const r = bestOf(requirementsOf(seq.slice(0, g.at) + alt + seq.slice(g.end)).filter((x) => !known.has(keyOf(x))));
-      sum += r ? cost(r) : 1;
-    }
-    if (sum < bestCost) { best = g; bestCost = sum; }
-  }
-  if (!best || bestCost >= 0.3 * best.alts.length || budget.left < best.alts.length) return ownWays;
-  budget.left -= best.alts.length;
-  const out: Requirement[][] = [];
-  for (const alt of best.alts) {
-    const r = cover(seq.slice(0, best.at) + alt + seq.slice(best.end), budget, true);
-    if (!r) return ownWays;
-    out.push(...r);
-  }
-  return out;
+  const { group, sum } = rarestGroup(seq, (rs) => bestOf(rs.filter((x) => !known.has(keyOf(x)))), REFINE_BRANCHES);
+  if (!group || sum >= 0.3 * group.alts.length) return ownWays;
+  return open(seq, group, budget, true) ?? ownWays;
 }
 
 /**
