@@ -7,6 +7,8 @@ import { atomEnd, isQuantifier, quantifierEnd, splitAlternatives } from './regex
  * the words of only a few of them. Each branch of a pattern needs some whole word to be in the message
  * (`la coop (?:organise|propose)` needs the word `coop`; `formules?` a word starting with `formule`), so
  * one pass over the message's words tells which patterns are worth running at all.
+ * A way to match often needs more than one such word (`je vends des (?:bougies|savons)`): the gate
+ * checks up to three of them, so a message holding only the commonest one does not run the pattern.
  *
  * The gate is sound by construction: a branch in which no such word can be read (a digit class, a
  * symbol, a word cut by an optional letter on both sides) makes its pattern always run, and two words
@@ -184,6 +186,8 @@ function conjunctionOf(reqs: Requirement[], first: Requirement): Requirement[] {
 /** The guessed cost of a list of ways, each counted by its rarest requirement. */
 const total = (ways: Requirement[][]): number => ways.reduce((sum, w) => sum + cost(w[0]!), 0);
 
+interface Group { at: number; end: number; alts: string[] }
+
 /** The unquantified groups of a flat sequence: where `cover` may look inside. */
 function groupsOf(seq: string): Group[] {
   const out: Group[] = [];
@@ -198,23 +202,22 @@ function groupsOf(seq: string): Group[] {
   return out;
 }
 
-interface Group { at: number; end: number; alts: string[] }
 
 /** `seq` with `alt` in place of group `g`. */
 const withBranch = (seq: string, g: Group, alt: string): string => seq.slice(0, g.at) + alt + seq.slice(g.end);
 
 /**
- * The group of `seq` whose branches, read flat, promise the rarest words (the sum of `costOf` their
- * requirements, 1 for a branch with none), and that sum; groups with more than `maxBranches` are passed.
+ * The group of `seq` whose branches, read flat, promise the rarest words (the sum of the costs of the
+ * requirement `pick` chooses in each, 1 for a branch with none), and that sum; groups with more than `maxBranches` are passed.
  */
-function rarestGroup(seq: string, costOf: (reqs: Requirement[]) => Requirement | undefined, maxBranches = Infinity): { group?: Group; sum: number } {
+function rarestGroup(seq: string, pick: (reqs: Requirement[]) => Requirement | undefined, maxBranches = Infinity): { group?: Group; sum: number } {
   let group: Group | undefined;
   let sum = Infinity;
   for (const g of groupsOf(seq)) {
     if (g.alts.length > maxBranches) continue;
     let s = 0;
     for (const alt of g.alts) {
-      const r = costOf(requirementsOf(withBranch(seq, g, alt)));
+      const r = pick(requirementsOf(withBranch(seq, g, alt)));
       s += r ? cost(r) : 1;
     }
     if (s < sum) { group = g; sum = s; }
