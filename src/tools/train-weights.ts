@@ -17,11 +17,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeText, type NormalizedText } from '../core/classifier/normalize-text.js';
-import { FEATURES, extractFeatures } from '../core/classifier/promotion-features.js';
+import { FEATURES, INNOCENT_AT, extractFeatures } from '../core/classifier/promotion-features.js';
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
 import { expectedConduct, type LabelledLine } from '../core/classifier/evaluate-set.js';
-import { INNOCENT_SIGNALS, MODEL_NAMES, readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
+import { MODEL_NAMES, readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
 import { CONDUCT_L2, PROMOTION_L2, fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -99,7 +99,6 @@ function toExamples(file: LabelledFile, readings: WordReading[]): Example[] {
 export interface Model { bias: number; weights: number[]; wordScale: number; wordOffset: number }
 
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
-const INNOCENT_AT = FEATURES.map((f) => INNOCENT_SIGNALS.has(f.code));
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 /** Where the word model's scale and offset start (they have no prior to be pulled back to). */
 const WORD_SCALE_START = 1.25;

@@ -1,11 +1,11 @@
 import { DEFAULT_THRESHOLD, type ClassifyOptions, type ConductVerdict, type MessageVerdict, type PromotionVerdict, type Reason } from './verdict.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
-import { FEATURES, detectFeatures, type FeatureHit } from './promotion-features.js';
+import { FEATURES, INNOCENT_AT, detectFeatures, type FeatureHit } from './promotion-features.js';
 import { detectConductIn } from './detect-conduct.js';
 import { WEIGHTS } from './weights.js';
 import { evidenceInOriginal } from './original-evidence.js';
 import { gatedPatterns } from './pattern-gate.js';
-import { INNOCENT_SIGNALS, MODEL_COLUMN, strongestWord, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
+import { MODEL_COLUMN, strongestWord, wordingWeight, wordsOf, WORDING_SIGNAL } from './word-model.js';
 
 export { isAllowedChannel } from './is-allowed-channel.js';
 
@@ -41,8 +41,6 @@ const FEATURE_WEIGHTS = FEATURES.map((f) => weightOf(f.code, f.prior));
 const SOLICITED = FEATURES.findIndex((f) => f.code === 'solicited_reply');
 /** Counts the other signals: it weighs in the score but tells a member nothing the others don't say. */
 const STACKED = FEATURES.find((f) => f.code === 'stacked_pitch');
-/** Signals the wording may not outvote, in `FEATURES` order. */
-const INNOCENT_AT = FEATURES.map((f) => INNOCENT_SIGNALS.has(f.code));
 
 function normalizeParent(parentText: string | undefined): NormalizedText | undefined {
   return typeof parentText === 'string' && parentText.trim() !== '' ? normalizeText(parentText) : undefined;

@@ -88,11 +88,12 @@ export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): Co
   const recruit = ideology ? RECRUIT.exec(t) : null;
   if (ideology && recruit) {
     flags.push('proselytism');
+    // « vous convertir » is both the cause and the call: quoted once.
+    const quoted = recruit[0] === ideology[0] ? [ideology[0]] : [ideology[0], recruit[0]];
     reasons.push({
       code: 'proselytism',
-      // « vous convertir » is both the cause and the call: quoted once.
-      fr: `un appel à rejoindre une cause religieuse, spirituelle ou politique (« ${ideology[0]} »${recruit[0] === ideology[0] ? '' : `, « ${recruit[0]} »`})`,
-      en: `a call to join a religious, spiritual or political cause ("${ideology[0]}"${recruit[0] === ideology[0] ? '' : `, "${recruit[0]}"`})`,
+      fr: `un appel à rejoindre une cause religieuse, spirituelle ou politique (${quoted.map((q) => `« ${q} »`).join(', ')})`,
+      en: `a call to join a religious, spiritual or political cause (${quoted.map((q) => `"${q}"`).join(', ')})`,
     });
   }
   for (const kind of CONDUCT_KINDS) {

@@ -26,6 +26,11 @@ export interface FeatureDef {
   sign: 1 | -1;
   /** Starting weight (hand-set), also the anchor the training is pulled back to. */
   prior: number;
+  /**
+   * Says what the message is instead of an advert (an answer to a request for a provider, coop news,
+   * someone else's business…): the word model may then only lower the score (`wordingWeight`).
+   */
+  innocent?: true;
   fr: (evidence: string) => string;
   en: (evidence: string) => string;
   detect: (ctx: FeatureContext, cache: Cache) => FeatureHit | null;
@@ -383,12 +388,12 @@ export const FEATURES: FeatureDef[] = [
 
   // ---- negative signals ----
   {
-    code: 'solicited_reply', sign: -1, prior: -3.0,
+    code: 'solicited_reply', sign: -1, prior: -3.0, innocent: true,
     fr: () => 'une réponse à une demande explicite de prestataire', en: () => 'an answer to an explicit request for a provider',
     detect: (c, k) => (c.parent && parentAsksProvider(c.parent, k) ? { evidence: '' } : null),
   },
   {
-    code: 'asks_recommendation', sign: -1, prior: -1.5,
+    code: 'asks_recommendation', sign: -1, prior: -1.5, innocent: true,
     fr: (e) => `une demande de recommandation${quoteFr(e)}`, en: (e) => `a request for recommendations${quoteEn(e)}`,
     // A question that only opens a pitch (« qqn a une astuce ? Au passage, je… ») asks for nothing.
     // Nor does one that offers one's own services with another side of a pitch (« on en parle ? »).
@@ -417,12 +422,12 @@ export const FEATURES: FeatureDef[] = [
         : null,
   },
   {
-    code: 'third_party', sign: -1, prior: -1.2,
+    code: 'third_party', sign: -1, prior: -1.2, innocent: true,
     fr: (e) => `une info sur quelqu'un d'autre${quoteFr(e)}`, en: (e) => `news about someone else${quoteEn(e)}`,
     detect: (c, k) => hitOutsideOpening(P.THIRD_PARTY, c, k),
   },
   {
-    code: 'coop_news', sign: -1, prior: -1.5,
+    code: 'coop_news', sign: -1, prior: -1.5, innocent: true,
     fr: (e) => `une info de la vie de la coop${quoteFr(e)}`, en: (e) => `coop news${quoteEn(e)}`,
     detect: (c, k) => hitOutsideOpening(P.COOP_NEWS, c, k),
   },
@@ -436,13 +441,13 @@ export const FEATURES: FeatureDef[] = [
       test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) || test(P.SALES_MATERIAL, c, k) || pivot(c, k) ? null : hit(P.FREE_SHARING, c, k),
   },
   {
-    code: 'ride_share', sign: -1, prior: -1.0,
+    code: 'ride_share', sign: -1, prior: -1.0, innocent: true,
     fr: (e) => `un covoiturage${quoteFr(e)}`, en: (e) => `a lift offered${quoteEn(e)}`,
     // A driver selling seats ("trajet Lyon-Paris 25 € la place, réservez") carries a price: that is a sale.
     detect: (c, k) => (findPrices(c, k).length > 0 ? null : hit(P.RIDE_SHARE, c, k)),
   },
   {
-    code: 'price_discussion', sign: -1, prior: -1.2,
+    code: 'price_discussion', sign: -1, prior: -1.2, innocent: true,
     fr: (e) => `une discussion sur les prix${quoteFr(e)}`, en: (e) => `a discussion about prices${quoteEn(e)}`,
     detect: (c, k) => hit(P.PRICE_DISCUSSION, c, k),
   },
@@ -452,12 +457,12 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => hit(P.VENTING, c, k),
   },
   {
-    code: 'charter_talk', sign: -1, prior: -2.0,
+    code: 'charter_talk', sign: -1, prior: -2.0, innocent: true,
     fr: () => 'une discussion sur la charte', en: () => 'a discussion about the charter',
     detect: (c, k) => (test(P.CHARTER_TALK, c, k) ? { evidence: '' } : null),
   },
   {
-    code: 'personal_news', sign: -1, prior: -1.0,
+    code: 'personal_news', sign: -1, prior: -1.0, innocent: true,
     fr: (e) => `une nouvelle personnelle${quoteFr(e)}`, en: (e) => `personal news${quoteEn(e)}`,
     detect: (c, k) => hit(P.PERSONAL_NEWS, c, k),
   },
@@ -476,6 +481,8 @@ function trickFr(trick: string): string {
 }
 
 export const FEATURE_CODES = FEATURES.map((f) => f.code);
+/** Per signal, in `FEATURES` order: may the wording not outvote it (`FeatureDef.innocent`)? */
+export const INNOCENT_AT = FEATURES.map((f) => f.innocent === true);
 const FAMILY_AT = FEATURES.map((f) => PITCH_FAMILIES.has(f.code));
 
 export interface ExtractedFeatures {

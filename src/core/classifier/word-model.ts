@@ -91,6 +91,7 @@ export function wordFeatures(folded: string): string[] {
 /** The shipped models (`word-models/`), in the order of a table's columns. */
 export const MODEL_NAMES = ['promotion', 'insult', 'defamation', 'proselytism'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
+const SHIPPED: Record<ModelName, string> = { promotion: PROMOTION, insult: INSULT, defamation: DEFAMATION, proselytism: PROSELYTISM };
 
 /**
  * Weights as an open-addressing table keyed by a 32-bit hash of each stem or pair, one column per model,
@@ -187,7 +188,7 @@ function parseWordModel(text: string): Map<string, number> {
 let shipped: WordTable | undefined;
 
 function shippedTable(): WordTable {
-  shipped ??= wordTable([PROMOTION, INSULT, DEFAMATION, PROSELYTISM].map(parseWordModel));
+  shipped ??= wordTable(MODEL_NAMES.map((name) => parseWordModel(SHIPPED[name])));
   return shipped;
 }
 
@@ -305,16 +306,12 @@ export function wordsOf(n: NormalizedText): WordReadings {
 /** Column of a shipped model in `wordsOf(n)`. */
 export const MODEL_COLUMN = Object.fromEntries(MODEL_NAMES.map((name, i) => [name, i])) as Record<ModelName, number>;
 
-/** Codes of the signals (`promotion-features.ts`) that the wording may not outvote. */
-export const INNOCENT_SIGNALS: ReadonlySet<string> = new Set(['solicited_reply', 'asks_recommendation', 'third_party', 'coop_news', 'price_discussion', 'charter_talk', 'personal_news', 'ride_share']);
-
 /**
  * How the word model's reading joins the hand-written signals' log-odds. It lifts a message the signals
  * found borderline or missed (wording they have no list for), and pulls down chat whose wording is
- * plainly conversational. It never outvotes a signal that says what the message is instead (an answer
- * to a request for a provider, a request for recommendations, someone else's business, coop news, a
- * discussion of prices or of the charter, one's own news, a lift offered): then the wording may only
- * lower the score.
+ * plainly conversational. It never outvotes a signal that says what the message is instead (those
+ * marked `innocent` in `promotion-features.ts`: an answer to a request for a provider, coop news,
+ * someone else's business, a discussion of prices…): then the wording may only lower the score.
  *
  * How much it counts (`scale · logit + offset`) is fitted by `npm run train` together with the signals'
  * weights (`weights.ts`), each line read by a word model fitted without its file.
