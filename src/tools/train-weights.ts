@@ -20,6 +20,7 @@ import { normalizeText, type NormalizedText } from '../core/classifier/normalize
 import { FEATURES, INNOCENT_AT, extractFeatures } from '../core/classifier/promotion-features.js';
 import { detectConductIn } from '../core/classifier/detect-conduct.js';
 import { actionFor } from '../core/classifier/is-allowed-channel.js';
+import { conductOutranks } from '../core/classifier/classify-message.js';
 import { expectedConduct, type LabelledLine } from '../core/classifier/evaluate-set.js';
 import { MODEL_NAMES, readWording, wordTable, wordingWeight, type WordReading } from '../core/classifier/word-model.js';
 import { CONDUCT_L2, PROMOTION_L2, fitWordModel, renderWordModel, type WordExample } from './fit-word-model.js';
@@ -161,9 +162,8 @@ export function score(model: Model, examples: Example[], threshold = 0.5): { pre
     let z = model.bias;
     for (let j = 0; j < model.weights.length; j++) if (e.x[j]) z += model.weights[j]!;
     const s = sigmoid(z + wordingWeight(e.wording.logit, isInnocent(e), model.wordScale, model.wordOffset));
-    // Same rule as classifyMessage: conduct problems below 0.9 are not treated as adverts.
     const solicited = e.x[SOLICITED] === 1;
-    const promotional = s >= threshold && !(e.conduct && s < 0.9) && !solicited;
+    const promotional = s >= threshold && !conductOutranks(s, e.conduct) && !solicited;
     const remind = actionFor(promotional, e.line.channel, 'annonces') === 'remind';
     const promo = e.line.label === 'promo';
     if (remind && promo) tp++;

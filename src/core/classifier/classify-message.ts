@@ -132,14 +132,21 @@ export function detectConduct(text: string, options: ClassifyOptions = {}): Cond
   return detectConductIn(normalizeText(text), normalizeParent(options.parentText));
 }
 
+/**
+ * An insult is not an advert: "va vendre tes salades" must not earn a promotion reminder. A message with
+ * a conduct flag is left to the committee unless its score says an advert beyond doubt.
+ */
+export function conductOutranks(score: number, conductFlagged: boolean): boolean {
+  return conductFlagged && score < 0.9;
+}
+
 export function classifyMessage(text: string, options: ClassifyOptions = {}): MessageVerdict {
   const n = normalizeText(text);
   const parent = normalizeParent(options.parentText);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const { promotional, score: s, fired } = score(n, parent, threshold);
   const conduct = detectConductIn(n, parent);
-  // An insult is not an advert: "va vendre tes salades" must not earn a promotion reminder.
-  if (conduct.flags.length > 0 && promotional && s < 0.9) {
+  if (promotional && conductOutranks(s, conduct.flags.length > 0)) {
     return { promotional: false, score: Math.min(s, Math.round(threshold * 980) / 1000), reasons: [], conduct };
   }
   return { promotional, score: s, reasons: topReasons(fired, text), conduct };
