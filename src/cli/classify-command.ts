@@ -1,4 +1,4 @@
-import { classifyMessage, warmUpDetector } from '../core/classifier/classify-message.js';
+import { classifyMessage, classifyMessages, warmUpDetector } from '../core/classifier/classify-message.js';
 import { actionFor, bareChannelName, isAllowedChannel, isDirectChannel } from '../core/classifier/is-allowed-channel.js';
 import type { MessageVerdict } from '../core/classifier/verdict.js';
 
@@ -52,26 +52,29 @@ export async function classifyCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** One output line for one input line; never throws on bad input. */
-export function classifyJsonLine(line: string, annonces: string, lang: 'fr' | 'en', threshold?: number): string {
+/** A line read: a message to classify, or the answer already known (a line that is not one). */
+type ParsedLine = { id: unknown; text: string; parent?: string; channel: string | null } | { answer: string };
+
+function parseJsonLine(line: string): ParsedLine {
   let input: unknown;
   try {
     input = JSON.parse(line);
   } catch {
-    return JSON.stringify({ id: null, error: 'not valid JSON' });
+    return { answer: JSON.stringify({ id: null, error: 'not valid JSON' }) };
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return JSON.stringify({ id: null, error: 'expected a JSON object {id, channel, text, parent?}' });
+    return { answer: JSON.stringify({ id: null, error: 'expected a JSON object {id, channel, text, parent?}' }) };
   }
   const o = input as Record<string, unknown>;
   const id = o.id === undefined ? null : o.id;
-  if (typeof o.text !== 'string') return JSON.stringify({ id, error: 'missing "text" (a string)' });
+  if (typeof o.text !== 'string') return { answer: JSON.stringify({ id, error: 'missing "text" (a string)' }) };
   if (o.channel !== undefined && o.channel !== null && typeof o.channel !== 'string') {
-    return JSON.stringify({ id, error: '"channel" must be a string' });
+    return { answer: JSON.stringify({ id, error: '"channel" must be a string' }) };
   }
-  const parent = typeof o.parent === 'string' ? o.parent : undefined;
-  const channel = typeof o.channel === 'string' ? o.channel : null;
-  const v = classifyMessage(o.text, { parentText: parent, threshold });
+  return { id, text: o.text, parent: typeof o.parent === 'string' ? o.parent : undefined, channel: typeof o.channel === 'string' ? o.channel : null };
+}
+
+function verdictLine(id: unknown, v: MessageVerdict, channel: string | null, annonces: string, lang: 'fr' | 'en'): string {
   // Built by hand (same bytes as JSON.stringify of the object): this line is the hot path of `classify`.
   let reasons = '';
   for (const r of v.reasons) reasons += `${reasons ? ',' : ''}${JSON.stringify(r[lang])}`;
@@ -79,6 +82,24 @@ export function classifyJsonLine(line: string, annonces: string, lang: 'fr' | 'e
   for (const f of v.conduct.flags) conduct += `${conduct ? ',' : ''}"${f}"`;
   const idJson = JSON.stringify(id) ?? 'null';
   return `{"id":${idJson},"promotional":${v.promotional},"score":${JSON.stringify(v.score)},"action":"${actionFor(v.promotional, channel, annonces)}","reasons":[${reasons}],"conduct":[${conduct}]}`;
+}
+
+/** One output line per input line, same order; never throws on bad input. Blank lines are skipped. */
+export function classifyJsonLines(lines: readonly string[], annonces: string, lang: 'fr' | 'en', threshold?: number): string[] {
+  const parsed: ParsedLine[] = [];
+  for (const raw of lines) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() !== '') parsed.push(parseJsonLine(line));
+  }
+  const messages = parsed.filter((p): p is Exclude<ParsedLine, { answer: string }> => !('answer' in p));
+  const verdicts = classifyMessages(messages.map((m) => ({ text: m.text, parentText: m.parent, threshold })));
+  let next = 0;
+  return parsed.map((p) => ('answer' in p ? p.answer : verdictLine(p.id, verdicts[next++]!, p.channel, annonces, lang)));
+}
+
+/** One output line for one input line; never throws on bad input. */
+export function classifyJsonLine(line: string, annonces: string, lang: 'fr' | 'en', threshold?: number): string {
+  return classifyJsonLines([line], annonces, lang, threshold)[0] ?? JSON.stringify({ id: null, error: 'empty line' });
 }
 
 /**
@@ -92,11 +113,7 @@ function classifyStream(args: ClassifyArgs, annonces: string): Promise<void> {
     let pending = '';
     const answer = (lines: string[]): string => {
       let out = '';
-      for (const raw of lines) {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (line.trim() === '') continue;
-        out += `${classifyJsonLine(line, annonces, args.lang, args.threshold)}\n`;
-      }
+      for (const line of classifyJsonLines(lines, annonces, args.lang, args.threshold)) out += `${line}\n`;
       return out;
     };
     const write = (out: string): void => {

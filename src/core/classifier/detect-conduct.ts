@@ -1,6 +1,6 @@
 import type { ConductFlag, ConductVerdict, Reason } from './verdict.js';
 import type { NormalizedText } from './normalize-text.js';
-import { gateOf, gatePattern } from './pattern-gate.js';
+import { gatedMatch, gateOf, gatePattern } from './pattern-gate.js';
 import { MODEL_COLUMN, strongestWord, wordsOf } from './word-model.js';
 
 /**
@@ -55,21 +55,24 @@ const RECRUIT = /\b(?:je (?:t'|vous )ajoute au groupe|rejoin(?:s|dre|ez) (?:la|n
 
 // The shared word gate tells, per phrase list, whether the message holds the words it needs: most
 // messages hold none, and the others usually hold the words of one list, which alone is run.
-// (Removing the exclamations below only deletes words, so the gate's answer holds for that text too.)
+// The lists read the text without its exclamations (« mon Dieu ! » is no sermon); removing them only
+// deletes words, so the gate's answer for the folded text holds for that text too.
+const withoutExclamations = (n: NormalizedText): string => n.text.replace(EXCLAMATION, ' ');
 // A targeted insult needs one of the slurs as a whole word: gated on those, not on "vous êtes".
-const SLUR_SLOT = gatePattern(new RegExp(String.raw`\b(?:${SLUR})\b`));
+const SLURS = new RegExp(String.raw`\b(?:${SLUR})\b`);
 const CONDUCT_LISTS = [INSULT_TARGETED, INSULT_STANDALONE, DEFAMATION, RELIGION, SECT, POLITICS];
-const SLOT_OF = new Map(CONDUCT_LISTS.map((re) => [re, gatePattern(re)]));
+const SLOT_OF = new Map(
+  CONDUCT_LISTS.map((re) => [re, gatePattern(re, { textOf: withoutExclamations, gateBy: re === INSULT_TARGETED ? SLURS : undefined })]),
+);
 
 export function detectConductIn(n: NormalizedText, _parent?: NormalizedText): ConductVerdict {
   const may = gateOf(n);
-  // A targeted insult also needs a slur; every other list needs only its own words.
-  const lets = (re: RegExp): boolean => may[SLOT_OF.get(re)!] === 1 && (re !== INSULT_TARGETED || may[SLUR_SLOT] === 1);
+  const lets = (re: RegExp): boolean => may[SLOT_OF.get(re)!] === 1;
   const words = wordsOf(n);
   const leans = (kind: ConductFlag): boolean => words.logits[MODEL_COLUMN[kind]]! >= CONDUCT_LEANS[kind];
   if (!CONDUCT_LISTS.some(lets) && !CONDUCT_KINDS.some(leans)) return { flags: [], reasons: [] };
-  const t = n.text.replace(EXCLAMATION, ' ');
-  const run = (re: RegExp): RegExpExecArray | null => (lets(re) ? re.exec(t) : null);
+  const t = withoutExclamations(n);
+  const run = (re: RegExp): RegExpExecArray | null => gatedMatch(n, SLOT_OF.get(re)!, t);
   const flags: ConductFlag[] = [];
   const reasons: Reason[] = [];
   const insult = run(INSULT_TARGETED) ?? run(INSULT_STANDALONE);

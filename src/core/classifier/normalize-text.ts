@@ -33,6 +33,8 @@ export interface NormalizedText {
   wordCount: number;
   /** Which detector patterns may match `text`: filled by `gateOf` (pattern-gate.ts) on first use. */
   gate?: Uint8Array;
+  /** Matches of the gated patterns, by gate slot, as they are run (`gatedMatch`, pattern-gate.ts). */
+  matches?: (RegExpExecArray | null | undefined)[];
   /** The word models' reading of `text`: filled by `wordsOf` (word-model.ts) on first use. */
   words?: WordReadings;
 }

@@ -1,6 +1,6 @@
 import type { NormalizedText } from './normalize-text.js';
 import * as P from './signal-patterns.js';
-import { gateOf, gatePattern } from './pattern-gate.js';
+import { gatedMatch, gateOf, gatePattern } from './pattern-gate.js';
 
 /**
  * The detector's features: each one a plain-language signal with its evidence. Values are 0/1 so the
@@ -43,8 +43,6 @@ interface Cache {
   pivot?: FeatureHit | null;
   /** Where the pivot word starts, when there is one: what comes before it is the innocent opening. */
   pivotAt?: number;
-  /** Each pattern runs at most once per message, even when several signals consult it (by `SLOT`). */
-  memo: (RegExpExecArray | null | undefined)[];
   /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
   may: Uint8Array;
   /** The hits found so far, in `FEATURES` order (signals late in the list may read earlier ones). */
@@ -53,25 +51,21 @@ interface Cache {
   providerRequest?: boolean;
 }
 
+/** Patterns read elsewhere than on the folded text through `run` (cased text, links, the thread root…). */
+const OWN_WAY = new Set<RegExp>([
+  P.COMMERCIAL_HINT, P.PROVIDER_REQUEST, P.TOOL_REQUEST, P.SOCIAL_HANDLE, P.CODE_UPPER, P.STANDALONE_CODE, P.SHOP_DOMAIN, P.NEUTRAL_DOMAIN,
+]);
 const PATTERNS = Object.values(P).filter((v): v is RegExp => v instanceof RegExp);
-/** A slot per pattern of `signal-patterns.ts`, so the per-message memo is a plain array. */
-const SLOT = new Map<RegExp, number>(PATTERNS.map((re, i) => [re, i]));
-/** Each pattern's slot in the shared gate (`pattern-gate.ts`), by local slot. */
-const GATE_SLOT = PATTERNS.map(gatePattern);
+/** Each pattern's slot in the shared gate (`pattern-gate.ts`). */
+const SLOT = new Map<RegExp, number>(PATTERNS.map((re) => [re, gatePattern(re, { prefetch: !OWN_WAY.has(re) })]));
 const PRICE_SLOT = SLOT.get(P.PRICE)!;
 
 /**
  * `re` over the folded text `c.n.text` (the only text the gate read), at most once per message, and not
  * at all when the gate rules it out. Patterns run on other text (`cased`, links) call `exec` themselves.
  */
-function run(re: RegExp, c: FeatureContext, k: Cache): RegExpExecArray | null {
-  const slot = SLOT.get(re)!;
-  let m = k.memo[slot];
-  if (m === undefined) {
-    m = k.may[GATE_SLOT[slot]!] === 1 ? re.exec(c.n.text) : null;
-    k.memo[slot] = m;
-  }
-  return m;
+function run(re: RegExp, c: FeatureContext, _k: Cache): RegExpExecArray | null {
+  return gatedMatch(c.n, SLOT.get(re)!, c.n.text);
 }
 
 interface PriceHit { fr: string; en: string; index: number }
@@ -101,7 +95,7 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
   const out: PriceHit[] = [];
   cache.price = out;
-  if (cache.may[GATE_SLOT[PRICE_SLOT]!] !== 1) return out;
+  if (cache.may[PRICE_SLOT] !== 1) return out;
   const re = P.PRICE;
   re.lastIndex = 0;
   for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
@@ -493,7 +487,7 @@ export interface ExtractedFeatures {
 /** Every signal's hit (or null), in `FEATURES` order. */
 export function detectFeatures(ctx: FeatureContext): (FeatureHit | null)[] {
   const hits = new Array<FeatureHit | null>(FEATURES.length).fill(null);
-  const cache: Cache = { memo: new Array(SLOT.size), may: gateOf(ctx.n), hits };
+  const cache: Cache = { may: gateOf(ctx.n), hits };
   for (let i = 0; i < FEATURES.length; i++) hits[i] = FEATURES[i].detect(ctx, cache);
   return hits;
 }
