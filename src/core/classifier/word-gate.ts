@@ -7,6 +7,8 @@ import { atomEnd, isQuantifier, quantifierEnd, splitAlternatives } from './regex
  * the words of only a few of them. Each branch of a pattern needs some whole word to be in the message
  * (`la coop (?:organise|propose)` needs the word `coop`; `formules?` a word starting with `formule`), so
  * one pass over the message's words tells which patterns are worth running at all.
+ * A way to match often needs more than one such word (`je vends des (?:bougies|savons)`): the gate
+ * checks up to three of them, so a message holding only the commonest one does not run the pattern.
  *
  * The gate is sound by construction: a branch in which no such word can be read (a digit class, a
  * symbol, a word cut by an optional letter on both sides) makes its pattern always run, and two words
@@ -42,8 +44,11 @@ const COMMON_CHARS = new Set([...' \n\t\'-,.:;!/()"']);
 
 /** A non-word character, `\s`, `\b`, or a class of non-word characters, with no quantifier. */
 function isWordEdge(seq: string, i: number, end: number): boolean {
-  if (isQuantifier(seq[end])) return false;
-  const atom = seq.slice(i, end);
+  return !isQuantifier(seq[end]) && isEdgeAtom(seq.slice(i, end));
+}
+
+/** `isWordEdge` without the quantifier check: the atom alone never matches a word character. */
+function isEdgeAtom(atom: string): boolean {
   if (atom === '\\b' || atom === '\\s' || atom === '\\W' || atom === '^' || atom === '$') return true;
   if (atom.length === 2 && atom[0] === '\\') return !/[0-9A-Za-z]/.test(atom[1]!);
   if (atom.startsWith('[')) return !atom.startsWith('[^') && !/[A-Za-z0-9_\\]/.test(atom.slice(1, -1));
@@ -78,7 +83,7 @@ function requiredChars(atom: string): string | null {
 }
 
 /** What a flat branch must contain: words with a known start, required symbols, digits. */
-function requirementsOf(seq: string): Requirement[] {
+function readRequirements(seq: string): Requirement[] {
   const out: Requirement[] = [];
   let startKnown = false;
   let word = '';
@@ -104,6 +109,14 @@ function requirementsOf(seq: string): Requirement[] {
       startKnown = true;
       const chars = atLeastOnce ? requiredChars(atom) : null;
       if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+    } else if (quantifier !== '' && isEdgeAtom(atom) && !['\\b', '^', '$'].includes(atom)) {
+      // ` *`, `[,.] ?`: when it matches nothing the position is where it was, so a word start known
+      // before it stays known (`[,!?] *espece` needs the word `espece`); when it must match, it ends one.
+      const known: boolean = atLeastOnce || (startKnown && !word);
+      close(atLeastOnce);
+      startKnown = known;
+      const chars = atLeastOnce ? requiredChars(atom) : null;
+      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
     } else {
       close(false);
       startKnown = false;
@@ -117,17 +130,30 @@ function requirementsOf(seq: string): Requirement[] {
   return out;
 }
 
+/**
+ * `readRequirements`, remembered while one pattern is read: choosing a group to look into reads each of
+ * its branches, and looking into it reads them again.
+ */
+let readCache: Map<string, Requirement[]> | undefined;
+function requirementsOf(seq: string): Requirement[] {
+  let r = readCache?.get(seq);
+  if (r === undefined) {
+    r = readRequirements(seq);
+    readCache?.set(seq, r);
+  }
+  return r;
+}
+
 /** How often a message is guessed to hold the requirement: 1 for common words, small for rare ones. */
 function cost(r: Requirement): number {
   if (r.kind === 'digit') return 0.3;
   if (r.kind === 'chars') return 0.05 * r.chars.length;
   // A short prefix (`re` for `you're`) starts too many words to be worth much.
   if (VERY_COMMON.has(r.word) || (!r.exact && r.word.length <= 2)) return 1;
-  if (COMMON.has(r.word)) return 0.3;
+  // A one-letter word (`j`, `e`, `l`) is in most messages too.
+  if (COMMON.has(r.word) || r.word.length === 1) return 0.3;
   return r.exact ? 0.01 : 0.015;
 }
-
-const total = (rs: Requirement[]): number => rs.reduce((sum, r) => sum + cost(r), 0);
 
 function bestOf(reqs: Requirement[]): Requirement | undefined {
   let best: Requirement | undefined;
@@ -135,9 +161,36 @@ function bestOf(reqs: Requirement[]): Requirement | undefined {
   return best;
 }
 
+/** How many requirements of one way to match the gate checks: the rarest and up to two more. */
+const MAX_CONJUNCTION = 3;
+
+const keyOf = (r: Requirement): string => (r.kind === 'word' ? `w${r.exact ? '=' : '*'}${r.word}` : r.kind === 'chars' ? `c${r.chars}` : 'd');
+
+/**
+ * What a flat sequence needs, rarest first: its best requirement, then up to two more that are not in
+ * nearly every message. A match holds every one of them, so checking two or three words rather than one
+ * rules out many more messages at no risk.
+ */
+function conjunctionOf(reqs: Requirement[], first: Requirement): Requirement[] {
+  const out = [first];
+  const seen = new Set([keyOf(first)]);
+  for (const r of reqs.filter((x) => cost(x) < 1).sort((x, y) => cost(x) - cost(y))) {
+    if (out.length === MAX_CONJUNCTION) break;
+    if (seen.has(keyOf(r))) continue;
+    seen.add(keyOf(r));
+    out.push(r);
+  }
+  return out;
+}
+
+/** The guessed cost of a list of ways, each counted by its rarest requirement. */
+const total = (ways: Requirement[][]): number => ways.reduce((sum, w) => sum + cost(w[0]!), 0);
+
+interface Group { at: number; end: number; alts: string[] }
+
 /** The unquantified groups of a flat sequence: where `cover` may look inside. */
-function groupsOf(seq: string): { at: number; end: number; alts: string[] }[] {
-  const out: { at: number; end: number; alts: string[] }[] = [];
+function groupsOf(seq: string): Group[] {
+  const out: Group[] = [];
   for (let i = 0; i < seq.length; ) {
     const end = atomEnd(seq, i);
     const next = quantifierEnd(seq, end);
@@ -149,45 +202,91 @@ function groupsOf(seq: string): { at: number; end: number; alts: string[] }[] {
   return out;
 }
 
+
+/** `seq` with `alt` in place of group `g`. */
+const withBranch = (seq: string, g: Group, alt: string): string => seq.slice(0, g.at) + alt + seq.slice(g.end);
+
 /**
- * Requirements covering every match of `seq`: its own best one, or one per branch of one of its groups.
- * The group looked into is the one whose branches, read flat, promise the rarest words: in
- * `(?:il|elle|la coop) a (?:vole|detourne)` the verbs are worth more than the pronouns.
+ * The group of `seq` whose branches, read flat, promise the rarest words (the sum of the costs of the
+ * requirement `pick` chooses in each, 1 for a branch with none), and that sum; groups with more than `maxBranches` are passed.
  */
-function cover(seq: string, budget: { left: number }): Requirement[] | null {
-  const own = bestOf(requirementsOf(seq));
-  if (own && cost(own) < 0.1) return [own];
-  let best: { at: number; end: number; alts: string[] } | undefined;
-  let bestCost = Infinity;
+function rarestGroup(seq: string, pick: (reqs: Requirement[]) => Requirement | undefined, maxBranches = Infinity): { group?: Group; sum: number } {
+  let group: Group | undefined;
+  let sum = Infinity;
   for (const g of groupsOf(seq)) {
-    let sum = 0;
+    if (g.alts.length > maxBranches) continue;
+    let s = 0;
     for (const alt of g.alts) {
-      const r = bestOf(requirementsOf(seq.slice(0, g.at) + alt + seq.slice(g.end)));
-      sum += r ? cost(r) : 1;
+      const r = pick(requirementsOf(withBranch(seq, g, alt)));
+      s += r ? cost(r) : 1;
     }
-    if (sum < bestCost) { best = g; bestCost = sum; }
+    if (s < sum) { group = g; sum = s; }
   }
-  if (!best || budget.left < best.alts.length) return own ? [own] : null;
-  budget.left -= best.alts.length;
-  const out: Requirement[] = [];
-  for (const alt of best.alts) {
-    const r = cover(seq.slice(0, best.at) + alt + seq.slice(best.end), budget);
-    if (!r) return own ? [own] : null;
-    out.push(...r);
-  }
-  return own && cost(own) <= total(out) ? [own] : out;
+  return { group, sum };
 }
 
-/** What a message needs for `source` to match it (any one of them), or null when it can't be told. */
-export function requirements(source: string): Requirement[] | null {
-  const out: Requirement[] = [];
-  const budget = { left: EXPANSION_BUDGET };
-  for (const branch of splitAlternatives(source)) {
-    const r = cover(branch, budget);
+/** One way or more per branch of `g`, or null when some branch can't be told or the budget is spent. */
+function open(seq: string, g: Group, budget: { left: number }, refined: boolean): Requirement[][] | null {
+  if (budget.left < g.alts.length) return null;
+  budget.left -= g.alts.length;
+  const out: Requirement[][] = [];
+  for (const alt of g.alts) {
+    const r = cover(withBranch(seq, g, alt), budget, refined);
     if (!r) return null;
     out.push(...r);
   }
   return out;
+}
+
+/**
+ * The ways `seq` can match, each with what it needs: its own requirements, or one way per branch of one
+ * of its groups. The group looked into is the one whose branches, read flat, promise the rarest words: in
+ * `(?:il|elle|la coop) a (?:vole|detourne)` the verbs are worth more than the pronouns.
+ */
+function cover(seq: string, budget: { left: number }, refined = false): Requirement[][] | null {
+  const reqs = requirementsOf(seq);
+  const own = bestOf(reqs);
+  const ownWays = own ? [conjunctionOf(reqs, own)] : null;
+  if (own && cost(own) < 0.1) return refined ? ownWays : refine(seq, reqs, ownWays!, budget);
+  const { group } = rarestGroup(seq, bestOf);
+  const out = group ? open(seq, group, budget, false) : null;
+  if (!out) return ownWays;
+  return own && cost(own) <= total(out) ? ownWays : out;
+}
+
+/** Groups of at most this many branches may be opened to add words to an already rare requirement. */
+const REFINE_BRANCHES = 12;
+
+/**
+ * `seq` already needs a rare word, but rare is a guess: « dispo » is in many chat messages. When one of
+ * its groups gives each branch a rare word of its own (`dispo (?:a nouveau|again)`), one way per branch,
+ * each needing both words, rules out the messages that hold only the first.
+ */
+function refine(seq: string, reqs: Requirement[], ownWays: Requirement[][], budget: { left: number }): Requirement[][] {
+  const known = new Set(reqs.map(keyOf));
+  const { group, sum } = rarestGroup(seq, (rs) => bestOf(rs.filter((x) => !known.has(keyOf(x)))), REFINE_BRANCHES);
+  if (!group || sum >= 0.3 * group.alts.length) return ownWays;
+  return open(seq, group, budget, true) ?? ownWays;
+}
+
+/**
+ * The ways `source` can match, each with everything a message needs for it, or null when it can't be
+ * told. A message that holds all of no way's requirements cannot match.
+ */
+export function requirements(source: string): Requirement[][] | null {
+  const out: Requirement[][] = [];
+  const budget = { left: EXPANSION_BUDGET };
+  readCache = new Map();
+  try {
+    for (const branch of splitAlternatives(source)) {
+      const r = cover(branch, budget);
+      if (!r) return null;
+      out.push(...r);
+    }
+    return out;
+  } finally {
+    readCache = undefined;
+  }
 }
 
 /** Prefix words are looked up by their first letters only: enough to tell most words apart, and cheap. */
@@ -227,10 +326,20 @@ function filterSlot(key: number): number {
 
 export class WordGate {
   private readonly always: number[] = [];
-  private readonly digit: number[] = [];
+  /** Requirement ids by key: whole words, word starts (their first `PREFIX_MAX` letters), symbols. */
   private readonly exact = new Map<number, number[]>();
   private readonly prefix = new Map<number, number[]>();
   private readonly chars = new Map<number, number[]>();
+  /** The id of "some digit", or -1 when no pattern needs one. */
+  private digit = -1;
+  /** Per requirement id: the ways to match whose rarest requirement it is (checked when it is seen). */
+  private readonly triggers: number[][] = [];
+  /** Per way to match: its pattern, and the other requirements it needs. */
+  private readonly wayPattern: number[] = [];
+  private readonly wayNeeds: number[][] = [];
+  /** `stamp[id] === generation`: requirement `id` is in the message being scanned. */
+  private stamp = new Uint32Array(0);
+  private generation = 0;
   /** `prefixLengths[n]`: some prefix word is looked up after n letters. */
   private readonly prefixLengths = new Array<boolean>(PREFIX_MAX + 1).fill(false);
   /**
@@ -244,25 +353,53 @@ export class WordGate {
 
   constructor(patterns: readonly RegExp[]) {
     this.size = patterns.length;
-    const add = (table: Map<number, number[]>, key: number, id: number): void => {
-      if (table === this.chars) this.symbol[key] = 1;
-      else this.seen[filterSlot(key)] = 1;
-      const list = table.get(key);
-      if (!list) table.set(key, [id]);
-      else if (!list.includes(id)) list.push(id);
-    };
-    patterns.forEach((re, id) => {
-      // Case-insensitive or Unicode patterns would need their own folding; they simply always run.
-      const reqs = /[iuv]/.test(re.flags) ? null : requirements(re.source);
-      if (!reqs) { this.always.push(id); return; }
-      for (const r of reqs) {
-        if (r.kind === 'digit') { if (!this.digit.includes(id)) this.digit.push(id); continue; }
-        if (r.kind === 'chars') { for (const c of r.chars) add(this.chars, c.charCodeAt(0), id); continue; }
-        if (r.exact) { add(this.exact, wordHash(r.word), id); continue; }
+    const ids = new Map<string, number>();
+    const idOf = (r: Requirement): number => {
+      const key = keyOf(r);
+      let id = ids.get(key);
+      if (id !== undefined) return id;
+      id = ids.size;
+      ids.set(key, id);
+      this.triggers.push([]);
+      const add = (table: Map<number, number[]>, k: number): void => {
+        if (table === this.chars) this.symbol[k] = 1;
+        else this.seen[filterSlot(k)] = 1;
+        const list = table.get(k);
+        if (!list) table.set(k, [id!]);
+        else list.push(id!);
+      };
+      if (r.kind === 'digit') this.digit = id;
+      else if (r.kind === 'chars') for (const c of r.chars) add(this.chars, c.charCodeAt(0));
+      else if (r.exact) add(this.exact, wordHash(r.word));
+      else {
         this.prefixLengths[Math.min(r.word.length, PREFIX_MAX)] = true;
-        add(this.prefix, prefixKey(r.word), id);
+        add(this.prefix, prefixKey(r.word));
+      }
+      return id;
+    };
+    patterns.forEach((re, pattern) => {
+      // Case-insensitive or Unicode patterns would need their own folding; they simply always run.
+      const ways = /[iuv]/.test(re.flags) ? null : requirements(re.source);
+      if (!ways) { this.always.push(pattern); return; }
+      for (const way of ways) {
+        const [first, ...rest] = way.map(idOf);
+        this.triggers[first!]!.push(this.wayPattern.length);
+        this.wayPattern.push(pattern);
+        this.wayNeeds.push(rest);
       }
     });
+    this.stamp = new Uint32Array(ids.size);
+  }
+
+  /** Notes the requirements `ids` as present; those that trigger ways to match go on `fired` once. */
+  private mark(ids: number[], fired: number[]): void {
+    const g = this.generation;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.stamp[id] === g) continue;
+      this.stamp[id] = g;
+      if (this.triggers[id]!.length > 0) fired.push(id);
+    }
   }
 
   /** `result[id] === 1` when pattern `id` may match `text`; 0 means it certainly does not. */
@@ -270,6 +407,11 @@ export class WordGate {
     const may = new Uint8Array(this.size);
     const always = this.always;
     for (let k = 0; k < always.length; k++) may[always[k]!] = 1;
+    if (++this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    const fired: number[] = [];
     let ids: number[] | undefined;
     let digits = false;
     const len = text.length;
@@ -278,7 +420,7 @@ export class WordGate {
       const c = text.charCodeAt(i);
       let v = code6(c);
       if (v === 0) {
-        if (this.symbol[c] === 1 && (ids = this.chars.get(c)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+        if (this.symbol[c] === 1 && (ids = this.chars.get(c)) !== undefined) this.mark(ids, fired);
         i++;
         continue;
       }
@@ -290,14 +432,27 @@ export class WordGate {
         h = fnvStep(h, v);
         // After n letters, h is the hash of the word's first n letters: the key of prefix words that long.
         if (n <= PREFIX_MAX && this.prefixLengths[n] && this.seen[filterSlot(h)] === 1 && (ids = this.prefix.get(h | 0)) !== undefined) {
-          for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+          this.mark(ids, fired);
         }
         i++;
         v = i < len ? code6(text.charCodeAt(i)) : 0;
       }
-      if (this.seen[filterSlot(h)] === 1 && (ids = this.exact.get(h | 0)) !== undefined) for (let k = 0; k < ids.length; k++) may[ids[k]!] = 1;
+      if (this.seen[filterSlot(h)] === 1 && (ids = this.exact.get(h | 0)) !== undefined) this.mark(ids, fired);
     }
-    if (digits) for (let k = 0; k < this.digit.length; k++) may[this.digit[k]!] = 1;
+    if (digits && this.digit >= 0) this.mark([this.digit], fired);
+    // Every requirement of the message is stamped now: a way to match is open when all it needs is.
+    const g = this.generation;
+    for (let f = 0; f < fired.length; f++) {
+      const ways = this.triggers[fired[f]!]!;
+      for (let w = 0; w < ways.length; w++) {
+        const pattern = this.wayPattern[ways[w]!]!;
+        if (may[pattern] === 1) continue;
+        const needs = this.wayNeeds[ways[w]!]!;
+        let open = true;
+        for (let k = 0; k < needs.length && open; k++) open = this.stamp[needs[k]!] === g;
+        if (open) may[pattern] = 1;
+      }
+    }
     return may;
   }
 }

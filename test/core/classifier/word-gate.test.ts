@@ -62,16 +62,26 @@ describe('the word gate', () => {
     }
   });
 
-  it('reads what each branch needs: a whole word, a word start, a symbol or a digit', () => {
-    expect(requirements(String.raw`\b(?:le comite (?:organise|propose))`)).toEqual([{ kind: 'word', word: 'comite', exact: true }]);
-    expect(requirements(String.raw`\b(?:formules?|packs?)`)).toEqual([
-      { kind: 'word', word: 'formule', exact: false },
-      { kind: 'word', word: 'pack', exact: false },
+  it('reads what each way to match needs: whole words, word starts, symbols or digits', () => {
+    expect(requirements(String.raw`\b(?:le comite (?:organise|propose))`)).toEqual([
+      [{ kind: 'word', word: 'comite', exact: true }, { kind: 'word', word: 'organise', exact: false }],
+      [{ kind: 'word', word: 'comite', exact: true }, { kind: 'word', word: 'propose', exact: false }],
     ]);
-    expect(requirements(String.raw`\d{1,2} ?%`)).toEqual([{ kind: 'chars', chars: '%' }]);
-    expect(requirements(String.raw`(?:€|£) ?\d+`)).toEqual([{ kind: 'chars', chars: '€' }, { kind: 'chars', chars: '£' }]);
+    expect(requirements(String.raw`\b(?:formules?|packs?)`)).toEqual([[{ kind: 'word', word: 'formule', exact: false }], [{ kind: 'word', word: 'pack', exact: false }]]);
+    expect(requirements(String.raw`\d{1,2} ?%`)).toEqual([[{ kind: 'chars', chars: '%' }, { kind: 'digit' }]]);
+    expect(requirements(String.raw`(?:€|£) ?\d+`)).toEqual([[{ kind: 'chars', chars: '€' }, { kind: 'digit' }], [{ kind: 'chars', chars: '£' }, { kind: 'digit' }]]);
+    // A word after a space that may be missing still starts a word when what came before ended one.
+    expect(requirements(String.raw`[,!?] *espece d[e']`)).toEqual([[{ kind: 'word', word: 'espece', exact: true }]]);
     // No word edge before `shop`: it may sit inside any word, so the pattern always runs.
     expect(requirements('etsy|shop')).toBeNull();
+  });
+
+  it('asks for every rare word of a way to match, not just one', () => {
+    const gate = new WordGate([/\b(?:dispo (?:a nouveau|again))\b/, /\b(?:la coop organise)/]);
+    // « dispo » alone is not enough: the pattern also needs « nouveau » or « again ».
+    expect([...gate.scan('je suis dispo demain, qui vient ?')]).toEqual([0, 0]);
+    expect([...gate.scan('dispo a nouveau pour vos projets')]).toEqual([1, 0]);
+    expect([...gate.scan('la coop organise un pot')]).toEqual([0, 1]);
   });
 
   it('gates a pattern on its words and lets the others through', () => {
