@@ -318,22 +318,71 @@ function prefixKey(word: string): number {
   return wordHash(word.slice(0, PREFIX_MAX));
 }
 
-const FILTER_BITS = 16;
-const FILTER_SIZE = 1 << FILTER_BITS;
-function filterSlot(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS);
+const TABLE_BITS = 16;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+function tableSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
+}
+/** Prefix keys are kept apart from whole-word keys of the same letters (`coop` the word, `coop…` the start). */
+const PREFIX_TAG = 0x5bd1e995;
+
+/**
+ * Requirement ids by 32-bit key, as flat typed arrays: open addressing at a low load (a few thousand keys
+ * in 65,536 slots), so a word that is no requirement (most words) costs one probe of an empty slot.
+ */
+class IdTable {
+  private readonly keys = new Int32Array(TABLE_SIZE);
+  /** 0 for an empty slot, else 1 + the index of its list in `lists`. */
+  private readonly at = new Int32Array(TABLE_SIZE);
+  private readonly lists: number[][] = [];
+  /** Flat lists, after `freeze`: the ids of slot s are `ids[start[s]..start[s + 1])`. */
+  starts = new Int32Array(1);
+  ids = new Int32Array(0);
+
+  add(key: number, id: number): void {
+    let i = tableSlot(key);
+    while (this.at[i] !== 0 && this.keys[i] !== key) i = (i + 1) & TABLE_MASK;
+    if (this.at[i] === 0) {
+      this.keys[i] = key;
+      this.lists.push([]);
+      this.at[i] = this.lists.length;
+    }
+    this.lists[this.at[i]! - 1]!.push(id);
+  }
+
+  freeze(): void {
+    this.starts = new Int32Array(this.lists.length + 1);
+    const flat: number[] = [];
+    this.lists.forEach((list, k) => {
+      flat.push(...list);
+      this.starts[k + 1] = flat.length;
+    });
+    this.ids = Int32Array.from(flat);
+  }
+
+  /** 1 + the list index of `key`, or 0 when no requirement has it. */
+  find(key: number): number {
+    let i = tableSlot(key);
+    for (let a = this.at[i]!; a !== 0; a = this.at[i]!) {
+      if (this.keys[i] === key) return a;
+      i = (i + 1) & TABLE_MASK;
+    }
+    return 0;
+  }
 }
 
 export class WordGate {
   private readonly always: number[] = [];
-  /** Requirement ids by key: whole words, word starts (their first `PREFIX_MAX` letters), symbols. */
-  private readonly exact = new Map<number, number[]>();
-  private readonly prefix = new Map<number, number[]>();
+  /** Requirement ids by key: whole words, word starts (their first `PREFIX_MAX` letters, tagged), symbols. */
+  private readonly words = new IdTable();
   private readonly chars = new Map<number, number[]>();
   /** The id of "some digit", or -1 when no pattern needs one. */
   private digit = -1;
   /** Per requirement id: the ways to match whose rarest requirement it is (checked when it is seen). */
   private readonly triggers: number[][] = [];
+  /** Per requirement id: does it trigger any way (`triggers[id].length > 0`)? */
+  private triggering = new Uint8Array(0);
   /** Per way to match: its pattern, and the other requirements it needs. */
   private readonly wayPattern: number[] = [];
   private readonly wayNeeds: number[][] = [];
@@ -341,12 +390,7 @@ export class WordGate {
   private stamp = new Uint32Array(0);
   private generation = 0;
   /** `prefixLengths[n]`: some prefix word is looked up after n letters. */
-  private readonly prefixLengths = new Array<boolean>(PREFIX_MAX + 1).fill(false);
-  /**
-   * One byte per hashed key of `exact` and `prefix`: most words of a message are in neither table, and
-   * a byte read tells so faster than a Map lookup. A collision only costs the lookup it would have saved.
-   */
-  private readonly seen = new Uint8Array(FILTER_SIZE);
+  private readonly prefixLengths = new Uint8Array(PREFIX_MAX + 1);
   /** One byte per UTF-16 unit: is this symbol a requirement of some pattern? */
   private readonly symbol = new Uint8Array(0x10000);
   readonly size: number;
@@ -361,19 +405,19 @@ export class WordGate {
       id = ids.size;
       ids.set(key, id);
       this.triggers.push([]);
-      const add = (table: Map<number, number[]>, k: number): void => {
-        if (table === this.chars) this.symbol[k] = 1;
-        else this.seen[filterSlot(k)] = 1;
-        const list = table.get(k);
-        if (!list) table.set(k, [id!]);
-        else list.push(id!);
-      };
       if (r.kind === 'digit') this.digit = id;
-      else if (r.kind === 'chars') for (const c of r.chars) add(this.chars, c.charCodeAt(0));
-      else if (r.exact) add(this.exact, wordHash(r.word));
+      else if (r.kind === 'chars') {
+        for (const c of r.chars) {
+          const code = c.charCodeAt(0);
+          this.symbol[code] = 1;
+          const list = this.chars.get(code);
+          if (!list) this.chars.set(code, [id]);
+          else list.push(id);
+        }
+      } else if (r.exact) this.words.add(wordHash(r.word), id);
       else {
-        this.prefixLengths[Math.min(r.word.length, PREFIX_MAX)] = true;
-        add(this.prefix, prefixKey(r.word));
+        this.prefixLengths[Math.min(r.word.length, PREFIX_MAX)] = 1;
+        this.words.add(prefixKey(r.word) ^ PREFIX_TAG, id);
       }
       return id;
     };
@@ -388,17 +432,30 @@ export class WordGate {
         this.wayNeeds.push(rest);
       }
     });
+    this.words.freeze();
     this.stamp = new Uint32Array(ids.size);
+    this.triggering = Uint8Array.from(this.triggers, (t) => (t.length > 0 ? 1 : 0));
   }
 
-  /** Notes the requirements `ids` as present; those that trigger ways to match go on `fired` once. */
+  /** Notes the requirements of list `at` (an `IdTable.find` answer) as present; triggers go on `fired`. */
+  private markWords(at: number, fired: number[]): void {
+    const g = this.generation;
+    const flat = this.words.ids;
+    for (let k = this.words.starts[at - 1]!, end = this.words.starts[at]!; k < end; k++) {
+      const id = flat[k]!;
+      if (this.stamp[id] === g) continue;
+      this.stamp[id] = g;
+      if (this.triggering[id] === 1) fired.push(id);
+    }
+  }
+
   private mark(ids: number[], fired: number[]): void {
     const g = this.generation;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
       if (this.stamp[id] === g) continue;
       this.stamp[id] = g;
-      if (this.triggers[id]!.length > 0) fired.push(id);
+      if (this.triggering[id] === 1) fired.push(id);
     }
   }
 
@@ -412,6 +469,8 @@ export class WordGate {
       this.generation = 1;
     }
     const fired: number[] = [];
+    const words = this.words;
+    const prefixLengths = this.prefixLengths;
     let ids: number[] | undefined;
     let digits = false;
     const len = text.length;
@@ -431,13 +490,15 @@ export class WordGate {
         n++;
         h = fnvStep(h, v);
         // After n letters, h is the hash of the word's first n letters: the key of prefix words that long.
-        if (n <= PREFIX_MAX && this.prefixLengths[n] && this.seen[filterSlot(h)] === 1 && (ids = this.prefix.get(h | 0)) !== undefined) {
-          this.mark(ids, fired);
+        if (n <= PREFIX_MAX && prefixLengths[n] === 1) {
+          const at = words.find((h | 0) ^ PREFIX_TAG);
+          if (at !== 0) this.markWords(at, fired);
         }
         i++;
         v = i < len ? code6(text.charCodeAt(i)) : 0;
       }
-      if (this.seen[filterSlot(h)] === 1 && (ids = this.exact.get(h | 0)) !== undefined) this.mark(ids, fired);
+      const at = words.find(h | 0);
+      if (at !== 0) this.markWords(at, fired);
     }
     if (digits && this.digit >= 0) this.mark([this.digit], fired);
     // Every requirement of the message is stamped now: a way to match is open when all it needs is.
