@@ -176,15 +176,20 @@ export { DEFAULT_THRESHOLD };
 
 /**
  * Gets the detector ready before the first real message: builds the word gate and has V8 compile every
- * pattern to machine code now (a pattern is interpreted on its first runs, compiled after). Costs a few
- * tens of milliseconds once, which otherwise land on the first messages a member sends.
+ * pattern to machine code now (a pattern is interpreted on its first runs, compiled after). V8 compiles a
+ * pattern once for text held one byte per character (plain Latin text, the usual folded message) and
+ * once for two-byte text (a `€`, an emoji, a link mark), so both are warmed. Costs a few hundred
+ * milliseconds once, which otherwise land on the first messages a member sends.
  */
 export function warmUpDetector(): void {
   classifyMessage('Bonjour, premier message du jour : atelier à 20 € ? Écrivez-moi en MP.', { parentText: 'Qui connaît un bon graphiste ?' });
+  classifyMessage('Bonjour, atelier a 20 eur, ecrivez-moi en MP, code NOEL20', { parentText: 'Qui connait un bon graphiste ?' });
   for (const re of gatedPatterns()) {
-    for (let i = 0; i < 3; i++) {
-      re.lastIndex = 0;
-      re.exec('un petit texte pour chauffer 12 € ?');
+    for (const text of ['un petit texte pour chauffer 12 € ?', 'un petit texte pour chauffer 12 eur ?']) {
+      for (let i = 0; i < 3; i++) {
+        re.lastIndex = 0;
+        re.exec(text);
+      }
     }
     re.lastIndex = 0;
   }
