@@ -22,6 +22,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** How long a store may take to close gracefully (pending commands answered) before it is dropped. */
+export const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Closes gracefully, but never waits more than `CLOSE_GRACE_MS`: a server that stopped answering must not
+ * hold a shutdown (or a restart) hostage. Then `force` drops the connection, when the client can.
+ */
+async function closeWithin(graceful: () => Promise<void>, force?: () => Promise<void>): Promise<void> {
+  try {
+    await withTimeout(graceful(), CLOSE_GRACE_MS, 'closing the store');
+  } catch {
+    await force?.().catch(() => undefined);
+  }
+}
+
 /**
  * SQL claims on a tiny table: `INSERT … ON CONFLICT … DO UPDATE … WHERE expired RETURNING` is atomic in
  * both SQLite (≥ 3.35) and PostgreSQL, so two bot instances sharing the database never both win a claim.
@@ -93,7 +108,7 @@ export async function createRedisKeyv(url: string, namespace: string): Promise<B
       await client.del(`${namespace}::${key}`);
     },
   };
-  return { keyv, claims, close: () => keyv.disconnect() };
+  return { keyv, claims, close: () => closeWithin(() => keyv.disconnect(), () => adapter.disconnect(true)) };
 }
 
 export async function createPostgresKeyv(url: string, namespace: string, log: Logger): Promise<BackendKeyv> {
@@ -111,5 +126,5 @@ export async function createPostgresKeyv(url: string, namespace: string, log: Lo
     // check-then-set, which is only safe with a single bot instance.
     log.warn({ err: err instanceof Error ? err.message : String(err) }, 'postgres: claims table unavailable, exactly-once is single-instance only');
   }
-  return { keyv, claims, close: () => keyv.disconnect() };
+  return { keyv, claims, close: () => closeWithin(() => keyv.disconnect()) };
 }

@@ -9,6 +9,7 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private up = true;
+  private frozen = false;
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -22,7 +23,9 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => {});
       }
-      client.pipe(upstream).pipe(client);
+      // Forwarded by hand rather than piped, so `freeze` can make the server go silent without closing.
+      client.on('data', (d: Buffer) => { if (!this.frozen) upstream.write(d); });
+      upstream.on('data', (d: Buffer) => { if (!this.frozen) client.write(d); });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -39,6 +42,12 @@ export class TcpProxy {
 
   restore(): void {
     this.up = true;
+    this.frozen = false;
+  }
+
+  /** Keeps every connection open but forwards nothing more, like a server that hangs. */
+  freeze(): void {
+    this.frozen = true;
   }
 
   async stop(): Promise<void> {
