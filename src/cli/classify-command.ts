@@ -97,11 +97,6 @@ export function classifyJsonLines(lines: readonly string[], annonces: string, la
   return parsed.map((p) => ('answer' in p ? p.answer : verdictLine(p.id, verdicts[next++]!, p.channel, annonces, lang)));
 }
 
-/** One output line for one input line; never throws on bad input. */
-export function classifyJsonLine(line: string, annonces: string, lang: 'fr' | 'en', threshold?: number): string {
-  return classifyJsonLines([line], annonces, lang, threshold)[0] ?? JSON.stringify({ id: null, error: 'empty line' });
-}
-
 /**
  * Reads stdin chunk by chunk and answers each complete line synchronously (much faster than an
  * async line iterator). Output is written per chunk; stdin pauses while stdout is full.

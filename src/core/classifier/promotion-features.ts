@@ -51,7 +51,10 @@ interface Cache {
   providerRequest?: boolean;
 }
 
-/** Patterns read elsewhere than on the folded text through `run` (cased text, links, the thread root…). */
+/**
+ * Patterns read elsewhere than on the folded text through `run` (cased text, links, the thread root…):
+ * never run ahead for a batch. (The price list, global, is read by `findPrices` and never run ahead either.)
+ */
 const OWN_WAY = new Set<RegExp>([
   P.COMMERCIAL_HINT, P.PROVIDER_REQUEST, P.TOOL_REQUEST, P.SOCIAL_HANDLE, P.CODE_UPPER, P.STANDALONE_CODE, P.SHOP_DOMAIN, P.NEUTRAL_DOMAIN,
 ]);
@@ -64,7 +67,7 @@ const PRICE_SLOT = SLOT.get(P.PRICE)!;
  * `re` over the folded text `c.n.text` (the only text the gate read), at most once per message, and not
  * at all when the gate rules it out. Patterns run on other text (`cased`, links) call `exec` themselves.
  */
-function run(re: RegExp, c: FeatureContext, _k: Cache): RegExpExecArray | null {
+function run(re: RegExp, c: FeatureContext): RegExpExecArray | null {
   return gatedMatch(c.n, SLOT.get(re)!, c.n.text);
 }
 
@@ -85,11 +88,11 @@ class MatchHit implements FeatureHit {
   get evidence(): string { return cut(this.raw); }
 }
 
-function hit(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
-  const m = run(re, c, k);
+function hit(re: RegExp, c: FeatureContext): FeatureHit | null {
+  const m = run(re, c);
   return m ? new MatchHit(m[0]) : null;
 }
-const test = (re: RegExp, c: FeatureContext, k: Cache): boolean => run(re, c, k) !== null;
+const test = (re: RegExp, c: FeatureContext): boolean => run(re, c) !== null;
 
 function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
@@ -132,9 +135,9 @@ function commercialCore(ctx: FeatureContext, cache: Cache): boolean {
   if (cache.commercialCore === undefined) {
     const t = ctx.n.text;
     cache.commercialCore =
-      findPrices(ctx, cache).length > 0 || test(P.DISCOUNT, ctx, cache) || test(P.SELF_OFFER, ctx, cache) || test(P.OFFER_WORDS, ctx, cache) ||
-      test(P.PRODUCT_SALE, ctx, cache) || test(P.OWN_SHOWCASE, ctx, cache) || test(P.PACKAGE, ctx, cache) ||
-      test(P.AVAILABILITY, ctx, cache);
+      findPrices(ctx, cache).length > 0 || test(P.DISCOUNT, ctx) || test(P.SELF_OFFER, ctx) || test(P.OFFER_WORDS, ctx) ||
+      test(P.PRODUCT_SALE, ctx) || test(P.OWN_SHOWCASE, ctx) || test(P.PACKAGE, ctx) ||
+      test(P.AVAILABILITY, ctx);
   }
   return cache.commercialCore;
 }
@@ -144,7 +147,7 @@ function pivot(c: FeatureContext, k: Cache): FeatureHit | null {
   if (k.pivot !== undefined) return k.pivot;
   k.pivot = null;
   const t = c.n.text;
-  const m = run(P.PIVOT, c, k);
+  const m = run(P.PIVOT, c);
   if (!m || !commercialCore(c, k)) return null;
   const end = firstSentenceEnd(t);
   const rest = t.slice(Math.min(end, m.index));
@@ -171,7 +174,7 @@ function parentAsksProvider(parent: NormalizedText, k: Cache): boolean {
  * news about the coop or someone else there says nothing about the pitch that follows.
  */
 function hitOutsideOpening(re: RegExp, c: FeatureContext, k: Cache): FeatureHit | null {
-  const m = run(re, c, k);
+  const m = run(re, c);
   if (!m) return null;
   return pivot(c, k) && k.pivotAt !== undefined && m.index < k.pivotAt ? null : new MatchHit(m[0]);
 }
@@ -179,7 +182,7 @@ function hitOutsideOpening(re: RegExp, c: FeatureContext, k: Cache): FeatureHit 
 /** An @handle on a named platform (« mon insta @atelier.lune »): a pointer to one's own page. */
 function socialHandle(c: FeatureContext, k: Cache): FeatureHit | null {
   const handle = c.n.text.includes('@') ? P.SOCIAL_HANDLE.exec(c.n.text) : null;
-  return handle && test(P.SOCIAL_PLATFORM, c, k) ? { evidence: cut(handle[0]) } : null;
+  return handle && test(P.SOCIAL_PLATFORM, c) ? { evidence: cut(handle[0]) } : null;
 }
 
 /** Codes of the signals that each describe a different side of a sales pitch (a price and its rate are one). */
@@ -209,18 +212,18 @@ export const FEATURES: FeatureDef[] = [
     // Two amounts in a chat are often a comparison; three, or two rates, look like a rate card.
     detect: (c, k) => {
       const count = findPrices(c, k).length;
-      return count >= 3 || (count === 2 && test(P.PRICE_RATE, c, k)) ? { evidence: '' } : null;
+      return count >= 3 || (count === 2 && test(P.PRICE_RATE, c)) ? { evidence: '' } : null;
     },
   },
   {
     code: 'price_rate', sign: 1, prior: 0.8,
     fr: (e) => `un tarif à l'heure, à l'unité ou HT${quoteFr(e)}`, en: (e) => `a rate per hour, item or before tax${quoteEn(e)}`,
-    detect: (c, k) => (findPrices(c, k).length > 0 || c.n.text.includes('tjm') ? hit(P.PRICE_RATE, c, k) : null),
+    detect: (c, k) => (findPrices(c, k).length > 0 || c.n.text.includes('tjm') ? hit(P.PRICE_RATE, c) : null),
   },
   {
     code: 'discount', sign: 1, prior: 1.3,
     fr: (e) => `une réduction${quoteFr(e)}`, en: (e) => `a discount${quoteEn(e)}`,
-    detect: (c, k) => hit(P.DISCOUNT, c, k),
+    detect: (c) => hit(P.DISCOUNT, c),
   },
   {
     code: 'promo_code', sign: 1, prior: 1.5,
@@ -228,48 +231,48 @@ export const FEATURES: FeatureDef[] = [
     detect: (c, k) => {
       const t = c.n.text;
       const named = t.includes('code') || t.includes('coupon');
-      const m = (named ? run(P.CODE_WITH_DIGITS, c, k) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
+      const m = (named ? run(P.CODE_WITH_DIGITS, c) ?? P.CODE_UPPER.exec(c.n.cased) : null) ?? P.STANDALONE_CODE.exec(c.n.cased);
       return m ? { evidence: m[1].toUpperCase() } : null;
     },
   },
   {
     code: 'package', sign: 1, prior: 0.8,
     fr: (e) => `une formule ou un forfait${quoteFr(e)}`, en: (e) => `a package deal${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PACKAGE, c, k),
+    detect: (c) => hit(P.PACKAGE, c),
   },
   {
     code: 'offer', sign: 1, prior: 0.9,
     fr: (e) => `la présentation d'une offre${quoteFr(e)}`, en: (e) => `an offer being presented${quoteEn(e)}`,
-    detect: (c, k) => hit(P.OFFER_WORDS, c, k) ?? hit(P.SALES_MATERIAL, c, k),
+    detect: (c) => hit(P.OFFER_WORDS, c) ?? hit(P.SALES_MATERIAL, c),
   },
   {
     code: 'contact_me', sign: 1, prior: 0.9,
     fr: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'une invitation à écrire en MP' : `une invitation à prendre contact${quoteFr(e)}`),
     en: (e) => (/\b(?:mp|dm)\b/i.test(e) ? 'an invitation to send a direct message' : `an invitation to get in touch${quoteEn(e)}`),
     detect: (c, k) => {
-      const h = hit(P.CONTACT_ME, c, k) ?? hit(P.TRAILING_DM, c, k);
+      const h = hit(P.CONTACT_ME, c) ?? hit(P.TRAILING_DM, c);
       return h && h.evidence === '⟦email⟧' ? { evidence: 'email' } : h;
     },
   },
   {
     code: 'booking', sign: 1, prior: 0.9,
     fr: (e) => `un appel à réserver, commander ou s'inscrire${quoteFr(e)}`, en: (e) => `a call to book, order or sign up${quoteEn(e)}`,
-    detect: (c, k) => hit(P.BOOKING, c, k),
+    detect: (c) => hit(P.BOOKING, c),
   },
   {
     code: 'scarcity', sign: 1, prior: 0.8,
     fr: (e) => `un effet d'urgence${quoteFr(e)}`, en: (e) => `urgency${quoteEn(e)}`,
-    detect: (c, k) => hit(P.SCARCITY, c, k),
+    detect: (c) => hit(P.SCARCITY, c),
   },
   {
     code: 'follow_ask', sign: 1, prior: 1.6,
     fr: (e) => `une demande d'abonnement, de like ou de partage${quoteFr(e)}`, en: (e) => `a follow, like or subscribe ask${quoteEn(e)}`,
-    detect: (c, k) => hit(P.FOLLOW_ASK, c, k) ?? socialHandle(c, k),
+    detect: (c, k) => hit(P.FOLLOW_ASK, c) ?? socialHandle(c, k),
   },
   {
     code: 'boost_ask', sign: 1, prior: 0.8,
     fr: (e) => `un coup de pouce demandé pour sa page ou son projet${quoteFr(e)}`, en: (e) => `a boost asked for one's page or project${quoteEn(e)}`,
-    detect: (c, k) => hit(P.BOOST_ASK, c, k),
+    detect: (c) => hit(P.BOOST_ASK, c),
   },
   {
     code: 'shop_link', sign: 1, prior: 1.2,
@@ -282,7 +285,7 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'own_showcase', sign: 1, prior: 0.7,
     fr: (e) => `un renvoi vers sa boutique ou son site${quoteFr(e)}`, en: (e) => `a pointer to one's own shop or site${quoteEn(e)}`,
-    detect: (c, k) => hit(P.OWN_SHOWCASE, c, k) ?? socialHandle(c, k),
+    detect: (c, k) => hit(P.OWN_SHOWCASE, c) ?? socialHandle(c, k),
   },
   {
     code: 'link', sign: 1, prior: 0.4,
@@ -304,40 +307,40 @@ export const FEATURES: FeatureDef[] = [
     code: 'paid_event', sign: 1, prior: 1.0,
     fr: (e) => `un atelier, un cours ou une formation payante${quoteFr(e)}`, en: (e) => `a paid workshop, class or training${quoteEn(e)}`,
     detect: (c, k) => {
-      const m = run(P.EVENT, c, k);
-      if (m && (findPrices(c, k).length > 0 || test(P.FUNDABLE, c, k))) return { evidence: m[0] };
+      const m = run(P.EVENT, c);
+      if (m && (findPrices(c, k).length > 0 || test(P.FUNDABLE, c))) return { evidence: m[0] };
       return null;
     },
   },
   {
     code: 'product_sale', sign: 1, prior: 1.0,
     fr: (e) => `un produit à vendre${quoteFr(e)}`, en: (e) => `a product for sale${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PRODUCT_SALE, c, k),
+    detect: (c) => hit(P.PRODUCT_SALE, c),
   },
   {
     code: 'self_offer', sign: 1, prior: 1.0,
     fr: (e) => `une offre de service à la première personne${quoteFr(e)}`, en: (e) => `a first-person offer of services${quoteEn(e)}`,
-    detect: (c, k) => hit(P.SELF_OFFER, c, k) ?? hit(P.TRADE_SIGNATURE, c, k) ?? hit(P.TRADE_SIGNATURE_EN, c, k),
+    detect: (c) => hit(P.SELF_OFFER, c) ?? hit(P.TRADE_SIGNATURE, c) ?? hit(P.TRADE_SIGNATURE_EN, c),
   },
   {
     code: 'availability', sign: 1, prior: 1.0,
     fr: (e) => `une annonce de disponibilité pour des clients${quoteFr(e)}`, en: (e) => `news that one is open for clients${quoteEn(e)}`,
-    detect: (c, k) => hit(P.AVAILABILITY, c, k),
+    detect: (c) => hit(P.AVAILABILITY, c),
   },
   {
     code: 'launch', sign: 1, prior: 0.4,
     fr: (e) => `une annonce de lancement${quoteFr(e)}`, en: (e) => `a launch announcement${quoteEn(e)}`,
-    detect: (c, k) => hit(P.LAUNCH, c, k),
+    detect: (c) => hit(P.LAUNCH, c),
   },
   {
     code: 'audience_pitch', sign: 1, prior: 0.7,
     fr: (e) => `une accroche qui s'adresse à des clients${quoteFr(e)}`, en: (e) => `a hook aimed at customers${quoteEn(e)}`,
-    detect: (c, k) => hit(P.AUDIENCE_PITCH, c, k),
+    detect: (c) => hit(P.AUDIENCE_PITCH, c),
   },
   {
     code: 'free_bait', sign: 1, prior: 0.6,
     fr: (e) => `un produit d'appel offert${quoteFr(e)}`, en: (e) => `a free hook${quoteEn(e)}`,
-    detect: (c, k) => hit(P.FREE_BAIT, c, k),
+    detect: (c) => hit(P.FREE_BAIT, c),
   },
   {
     code: 'pivot', sign: 1, prior: 1.0,
@@ -352,18 +355,18 @@ export const FEATURES: FeatureDef[] = [
   {
     code: 'obfuscation', sign: 1, prior: 1.2,
     fr: (e) => `un texte déguisé pour passer sous les radars${paren(e)}`, en: (e) => `text disguised to slip past filters${paren(e)}`,
-    detect: (c, k) => (c.n.tricks.length ? { evidence: c.n.tricks.map(trickFr).join(', '), enEvidence: c.n.tricks.join(', ') } : null),
+    detect: (c) => (c.n.tricks.length ? { evidence: c.n.tricks.map(trickFr).join(', '), enEvidence: c.n.tricks.join(', ') } : null),
   },
   {
     code: 'contest', sign: 1, prior: 1.0,
     fr: (e) => `un gain ou un concours${quoteFr(e)}`, en: (e) => `a prize or contest${quoteEn(e)}`,
-    detect: (c, k) => hit(P.CONTEST, c, k),
+    detect: (c) => hit(P.CONTEST, c),
   },
   {
     // Premium numbers, short codes and T&C boilerplate are mass marketing: strong on their own.
     code: 'phone_cta', sign: 1, prior: 2.2,
     fr: (e) => `une invitation à appeler ou texter un numéro${quoteFr(e)}`, en: (e) => `an invitation to call or text a number${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PHONE_CTA, c, k),
+    detect: (c) => hit(P.PHONE_CTA, c),
   },
   {
     // Two sides of a pitch at once (an offer and a price, a free slot and a way to book) rarely meet by
@@ -393,14 +396,14 @@ export const FEATURES: FeatureDef[] = [
     // Nor does one that offers one's own services with another side of a pitch (« on en parle ? »).
     // A request for a template or advice (« mes CGV pour mes prestations, qqn a un modèle ? ») still asks.
     detect: (c, k) =>
-      pivot(c, k) || (pitchSides(k) >= 2 && (test(P.SELF_OFFER, c, k) || test(P.AVAILABILITY, c, k)) && !test(P.ADVICE_ASK, c, k))
+      pivot(c, k) || (pitchSides(k) >= 2 && (test(P.SELF_OFFER, c) || test(P.AVAILABILITY, c)) && !test(P.ADVICE_ASK, c))
         ? null
-        : hit(P.ASKS_RECOMMENDATION, c, k),
+        : hit(P.ASKS_RECOMMENDATION, c),
   },
   {
     code: 'seeking', sign: -1, prior: -1.0,
     fr: (e) => `une recherche de prestataire${quoteFr(e)}`, en: (e) => `someone looking for a provider${quoteEn(e)}`,
-    detect: (c, k) => hit(P.SEEKING, c, k),
+    detect: (c) => hit(P.SEEKING, c),
   },
   {
     code: 'question', sign: -1, prior: -0.5,
@@ -410,8 +413,8 @@ export const FEATURES: FeatureDef[] = [
     // Nor is the small talk a pitch opens with ("thé ou café ? … d'ailleurs je torréfie…").
     // Nor an opening question followed by a priced first-person offer (« Mariage ? Je loue ma sono 120 € »).
     detect: (c, k) =>
-      c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c, k) && !test(P.FOLLOW_ASK, c, k) && !pivot(c, k) &&
-      !(test(P.SELF_OFFER, c, k) && findPrices(c, k).length > 0) && pitchSides(k) < 2
+      c.n.text.includes('?') && !test(P.AUDIENCE_PITCH, c) && !test(P.FOLLOW_ASK, c) && !pivot(c, k) &&
+      !(test(P.SELF_OFFER, c) && findPrices(c, k).length > 0) && pitchSides(k) < 2
         ? { evidence: '' }
         : null,
   },
@@ -432,33 +435,33 @@ export const FEATURES: FeatureDef[] = [
     // and "FREE ringtone, text GO to 80123" is bait too, as is free content behind "subscribe to my channel".
     // Nor is one's own brochure in attachment.
     detect: (c, k) =>
-      test(P.FREE_BAIT, c, k) || test(P.PHONE_CTA, c, k) || test(P.CONTEST, c, k) || test(P.FOLLOW_ASK, c, k) || test(P.SALES_MATERIAL, c, k) || pivot(c, k) ? null : hit(P.FREE_SHARING, c, k),
+      test(P.FREE_BAIT, c) || test(P.PHONE_CTA, c) || test(P.CONTEST, c) || test(P.FOLLOW_ASK, c) || test(P.SALES_MATERIAL, c) || pivot(c, k) ? null : hit(P.FREE_SHARING, c),
   },
   {
     code: 'ride_share', sign: -1, prior: -1.0, innocent: true,
     fr: (e) => `un covoiturage${quoteFr(e)}`, en: (e) => `a lift offered${quoteEn(e)}`,
     // A driver selling seats ("trajet Lyon-Paris 25 € la place, réservez") carries a price: that is a sale.
-    detect: (c, k) => (findPrices(c, k).length > 0 ? null : hit(P.RIDE_SHARE, c, k)),
+    detect: (c, k) => (findPrices(c, k).length > 0 ? null : hit(P.RIDE_SHARE, c)),
   },
   {
     code: 'price_discussion', sign: -1, prior: -1.2, innocent: true,
     fr: (e) => `une discussion sur les prix${quoteFr(e)}`, en: (e) => `a discussion about prices${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PRICE_DISCUSSION, c, k),
+    detect: (c) => hit(P.PRICE_DISCUSSION, c),
   },
   {
     code: 'venting', sign: -1, prior: -1.0,
     fr: (e) => `un coup de gueule${quoteFr(e)}`, en: (e) => `venting${quoteEn(e)}`,
-    detect: (c, k) => hit(P.VENTING, c, k),
+    detect: (c) => hit(P.VENTING, c),
   },
   {
     code: 'charter_talk', sign: -1, prior: -2.0, innocent: true,
     fr: () => 'une discussion sur la charte', en: () => 'a discussion about the charter',
-    detect: (c, k) => (test(P.CHARTER_TALK, c, k) ? { evidence: '' } : null),
+    detect: (c) => (test(P.CHARTER_TALK, c) ? { evidence: '' } : null),
   },
   {
     code: 'personal_news', sign: -1, prior: -1.0, innocent: true,
     fr: (e) => `une nouvelle personnelle${quoteFr(e)}`, en: (e) => `personal news${quoteEn(e)}`,
-    detect: (c, k) => hit(P.PERSONAL_NEWS, c, k),
+    detect: (c) => hit(P.PERSONAL_NEWS, c),
   },
 ];
 
