@@ -144,6 +144,8 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   return verdictOf(text, normalizeText(text), normalizeParent(options.parentText), options.threshold ?? DEFAULT_THRESHOLD);
 }
 
+const MAX_BATCH = 512;
+
 /** One message of a batch: its text and the options `classifyMessage` would take. */
 export interface MessageInput extends ClassifyOptions {
   text: string;
@@ -156,6 +158,12 @@ export interface MessageInput extends ClassifyOptions {
  * matters most for the phrase lists).
  */
 export function classifyMessages(inputs: readonly MessageInput[]): MessageVerdict[] {
+  // What a batch keeps per message must stay in cache too: 1,600 at a time measured slower than 100 to 800.
+  if (inputs.length > MAX_BATCH) {
+    const out: MessageVerdict[] = [];
+    for (let i = 0; i < inputs.length; i += MAX_BATCH) out.push(...classifyMessages(inputs.slice(i, i + MAX_BATCH)));
+    return out;
+  }
   const ns = inputs.map((m) => normalizeText(m.text));
   const parents = inputs.map((m) => normalizeParent(m.parentText));
   for (const n of ns) wordsOf(n);
