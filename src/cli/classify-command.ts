@@ -52,26 +52,31 @@ export async function classifyCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** A line read: a message to classify, or the answer already known (a line that is not one). */
-type ParsedLine = { id: unknown; text: string; parent?: string; channel: string | null } | { answer: string };
+/**
+ * A line read: a message to classify, or, for a line that is not one, its answer already (`answer`). One
+ * shape for both, so the hot loop over a chunk's lines sees one kind of object.
+ */
+interface ParsedLine { id: unknown; text: string; parent: string | undefined; channel: string | null; answer: string | undefined }
+
+const failed = (id: unknown, error: string): ParsedLine => ({ id, text: '', parent: undefined, channel: null, answer: JSON.stringify({ id, error }) });
 
 function parseJsonLine(line: string): ParsedLine {
   let input: unknown;
   try {
     input = JSON.parse(line);
   } catch {
-    return { answer: JSON.stringify({ id: null, error: 'not valid JSON' }) };
+    return failed(null, 'not valid JSON');
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { answer: JSON.stringify({ id: null, error: 'expected a JSON object {id, channel, text, parent?}' }) };
+    return failed(null, 'expected a JSON object {id, channel, text, parent?}');
   }
   const o = input as Record<string, unknown>;
   const id = o.id === undefined ? null : o.id;
-  if (typeof o.text !== 'string') return { answer: JSON.stringify({ id, error: 'missing "text" (a string)' }) };
+  if (typeof o.text !== 'string') return failed(id, 'missing "text" (a string)');
   if (o.channel !== undefined && o.channel !== null && typeof o.channel !== 'string') {
-    return { answer: JSON.stringify({ id, error: '"channel" must be a string' }) };
+    return failed(id, '"channel" must be a string');
   }
-  return { id, text: o.text, parent: typeof o.parent === 'string' ? o.parent : undefined, channel: typeof o.channel === 'string' ? o.channel : null };
+  return { id, text: o.text, parent: typeof o.parent === 'string' ? o.parent : undefined, channel: typeof o.channel === 'string' ? o.channel : null, answer: undefined };
 }
 
 function verdictLine(id: unknown, v: MessageVerdict, channel: string | null, annonces: string, lang: 'fr' | 'en'): string {
@@ -91,10 +96,10 @@ export function classifyJsonLines(lines: readonly string[], annonces: string, la
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() !== '') parsed.push(parseJsonLine(line));
   }
-  const messages = parsed.filter((p): p is Exclude<ParsedLine, { answer: string }> => !('answer' in p));
+  const messages = parsed.filter((p) => p.answer === undefined);
   const verdicts = classifyMessages(messages.map((m) => ({ text: m.text, parentText: m.parent, threshold })));
   let next = 0;
-  return parsed.map((p) => ('answer' in p ? p.answer : verdictLine(p.id, verdicts[next++]!, p.channel, annonces, lang)));
+  return parsed.map((p) => p.answer ?? verdictLine(p.id, verdicts[next++]!, p.channel, annonces, lang));
 }
 
 /**
