@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePost } from '../../src/adapters/mattermost/post-to-message.js';
 import { readMessageEvent } from '../../src/adapters/slack/slack-events.js';
-import { classifyMessage } from '../../src/core/classifier/classify-message.js';
+import { classifyMessage, classifyMessages } from '../../src/core/classifier/classify-message.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { messageEvent } from '../fakes/slack/slack-payloads.js';
 
@@ -83,6 +83,16 @@ describe('bad input never escapes the parsers', () => {
         expect(a.promotional).toBe(classifyMessage(text, { parentText }).promotional);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('detector, batch path (`classify` on JSON lines): any batch gives each message its one-by-one verdict', () => {
+    const message = fc.record({ text: nastyText, parentText: fc.option(nastyText, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 40 }), (batch) => {
+        expect(classifyMessages(batch)).toEqual(batch.map((m) => classifyMessage(m.text, m)));
+      }),
+      { numRuns: 100 },
     );
   });
 });
