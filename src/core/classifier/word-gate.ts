@@ -91,6 +91,11 @@ function readRequirements(seq: string): Requirement[] {
     if (startKnown && word) out.push({ kind: 'word', word, exact });
     word = '';
   };
+  /** A symbol the atom must match, unless it is one found in nearly every message. */
+  const pushChars = (atom: string): void => {
+    const chars = requiredChars(atom);
+    if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+  };
   for (let i = 0; i < seq.length; ) {
     const end = atomEnd(seq, i);
     const next = quantifierEnd(seq, end);
@@ -107,22 +112,19 @@ function readRequirements(seq: string): Requirement[] {
     } else if (isWordEdge(seq, i, end)) {
       close(true);
       startKnown = true;
-      const chars = atLeastOnce ? requiredChars(atom) : null;
-      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+      if (atLeastOnce) pushChars(atom);
     } else if (quantifier !== '' && isEdgeAtom(atom) && !['\\b', '^', '$'].includes(atom)) {
       // ` *`, `[,.] ?`: when it matches nothing the position is where it was, so a word start known
       // before it stays known (`[,!?] *espece` needs the word `espece`); when it must match, it ends one.
       const known: boolean = atLeastOnce || (startKnown && !word);
       close(atLeastOnce);
       startKnown = known;
-      const chars = atLeastOnce ? requiredChars(atom) : null;
-      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+      if (atLeastOnce) pushChars(atom);
     } else {
       close(false);
       startKnown = false;
       if (atLeastOnce && (atom === '\\d' || atom === '[0-9]')) out.push({ kind: 'digit' });
-      const chars = atLeastOnce ? requiredChars(atom) : null;
-      if (chars && ![...chars].some((c) => COMMON_CHARS.has(c))) out.push({ kind: 'chars', chars });
+      if (atLeastOnce) pushChars(atom);
     }
     i = next;
   }
@@ -201,7 +203,6 @@ function groupsOf(seq: string): Group[] {
   }
   return out;
 }
-
 
 /** `seq` with `alt` in place of group `g`. */
 const withBranch = (seq: string, g: Group, alt: string): string => seq.slice(0, g.at) + alt + seq.slice(g.end);
@@ -439,26 +440,17 @@ export class WordGate {
     this.triggering = Uint8Array.from(this.triggers, (t) => (t.length > 0 ? 1 : 0));
   }
 
-  /** Notes the requirements of list `at` (an `IdTable.find` answer) as present; triggers go on `fired`. */
-  private markWords(at: number, fired: number[]): void {
-    const g = this.generation;
-    const flat = this.words.ids;
-    for (let k = this.words.starts[at - 1]!, end = this.words.starts[at]!; k < end; k++) {
-      const id = flat[k]!;
-      if (this.stamp[id] === g) continue;
-      this.stamp[id] = g;
-      if (this.triggering[id] === 1) fired.push(id);
-    }
+  /** Notes requirement `id` as present in the message; the first time, if it triggers ways, on `fired`. */
+  private markId(id: number, fired: number[]): void {
+    if (this.stamp[id] === this.generation) return;
+    this.stamp[id] = this.generation;
+    if (this.triggering[id] === 1) fired.push(id);
   }
 
-  private mark(ids: number[], fired: number[]): void {
-    const g = this.generation;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
-      if (this.stamp[id] === g) continue;
-      this.stamp[id] = g;
-      if (this.triggering[id] === 1) fired.push(id);
-    }
+  /** `markId` for each requirement of list `at` (an `IdTable.find` answer). */
+  private markWords(at: number, fired: number[]): void {
+    const flat = this.words.ids;
+    for (let k = this.words.starts[at - 1]!, end = this.words.starts[at]!; k < end; k++) this.markId(flat[k]!, fired);
   }
 
   /** `result[id] === 1` when pattern `id` may match `text`; 0 means it certainly does not. */
@@ -481,7 +473,7 @@ export class WordGate {
       const c = text.charCodeAt(i);
       let v = code6(c);
       if (v === 0) {
-        if (this.symbol[c] === 1 && (ids = this.chars.get(c)) !== undefined) this.mark(ids, fired);
+        if (this.symbol[c] === 1 && (ids = this.chars.get(c)) !== undefined) for (let k = 0; k < ids.length; k++) this.markId(ids[k]!, fired);
         i++;
         continue;
       }
@@ -502,7 +494,7 @@ export class WordGate {
       const at = words.find(h | 0);
       if (at !== 0) this.markWords(at, fired);
     }
-    if (digits && this.digit >= 0) this.mark([this.digit], fired);
+    if (digits && this.digit >= 0) this.markId(this.digit, fired);
     // Every requirement of the message is stamped now: a way to match is open when all it needs is.
     const g = this.generation;
     for (let f = 0; f < fired.length; f++) {
