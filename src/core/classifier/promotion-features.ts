@@ -43,8 +43,6 @@ interface Cache {
   pivot?: FeatureHit | null;
   /** Where the pivot word starts, when there is one: what comes before it is the innocent opening. */
   pivotAt?: number;
-  /** `WordGate` verdict per slot: 0 when the message lacks every word the pattern needs. */
-  may: Uint8Array;
   /** The hits found so far, in `FEATURES` order (signals late in the list may read earlier ones). */
   hits: (FeatureHit | null)[];
   /** Whether the thread root asks for a provider (two signals ask). */
@@ -98,7 +96,7 @@ function findPrices(ctx: FeatureContext, cache: Cache): PriceHit[] {
   if (cache.price) return cache.price;
   const out: PriceHit[] = [];
   cache.price = out;
-  if (cache.may[PRICE_SLOT] !== 1) return out;
+  if (gateOf(ctx.n)[PRICE_SLOT] !== 1) return out;
   const re = P.PRICE;
   re.lastIndex = 0;
   for (let m = re.exec(ctx.n.text); m !== null && out.length < 8; m = re.exec(ctx.n.text)) {
@@ -490,7 +488,7 @@ export interface ExtractedFeatures {
 /** Every signal's hit (or null), in `FEATURES` order. */
 export function detectFeatures(ctx: FeatureContext): (FeatureHit | null)[] {
   const hits = new Array<FeatureHit | null>(FEATURES.length).fill(null);
-  const cache: Cache = { may: gateOf(ctx.n), hits };
+  const cache: Cache = { hits };
   for (let i = 0; i < FEATURES.length; i++) hits[i] = FEATURES[i].detect(ctx, cache);
   return hits;
 }
